@@ -1,0 +1,61 @@
+"""The same word twice in a row: «в в», «the the»."""
+
+from __future__ import annotations
+
+from . import Check
+
+# Doubles that are grammatical or idiomatic, not slips.
+ALLOWED = frozenset(
+    {
+        # English: "had had", "that that" are grammatical; the rest are interjections.
+        "had", "that", "bye", "no", "yes", "ha", "ho", "so", "very", "really", "ok",
+        # Russian and Ukrainian interjections and emphatic doubles written with a space.
+        "да", "нет", "ну", "ой", "ага", "ха", "так", "очень", "ні", "так", "ой", "дуже", "ах", "эх", "ех",
+    }
+)
+
+
+class DoubledWord(Check):
+    META = {
+        "id": "spelling.doubled-word",
+        "category": "spelling",
+        "severity": "error",
+        "languages": ["any"],
+        "fix": "safe",
+        "message": {
+            "ru": "Слово «{word}» повторено дважды подряд. Оставьте одно: «{suggestion}».",
+            "uk": "Слово «{word}» повторено двічі поспіль. Залиште одне: «{suggestion}».",
+            "en": "The word “{word}” is repeated. Keep one: “{suggestion}”.",
+        },
+        "description": (
+            "A word typed twice («в в», “the the”) is the typo a client spots first: it shows the message was "
+            "not read before sending. Interjections and grammatical doubles (“had had”, «да да») are left alone."
+        ),
+        "examples": {
+            "bad": [
+                {"text": "Мы ответим <<в в>> течение часа.", "suggestion": "в"},
+                {"text": "Дякуємо <<за за>> терпіння.", "suggestion": "за"},
+                {"text": "Please find <<the the>> invoice below.", "suggestion": "the"},
+                {"text": "<<Мы мы>> уже работаем над этим.", "suggestion": "Мы"},
+            ],
+            "good": [
+                "Мы ответим в течение часа.",
+                "I had had no reply before Monday.",
+                "Да, да, конечно, всё в силе.",
+                "Ми дякуємо за терпіння, за розуміння.",
+            ],
+        },
+    }
+
+    def check(self, doc):
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            for a, b in zip(tokens, tokens[1:]):
+                if a.kind != "word" or b.kind != "word" or a.lower != b.lower:
+                    continue
+                if a.lower in ALLOWED or len(a.text) > 1 and a.text.isupper() and len(a.text) <= 3 and a.lower not in ("в", "и", "і"):
+                    continue
+                between = doc.text[a.end:b.start]
+                if between.strip() or "\n\n" in between:
+                    continue
+                yield self.diagnostic(a.start, b.end, [a.text], lang=sentence.language, word=a.text)

@@ -1,0 +1,252 @@
+"""The ``clientlint`` command: ``check``, ``rules``, ``explain``."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .config import Config, find_config_file, load_file
+from .diagnostic import SEVERITIES, SEVERITY_RANK
+from .errors import ClientlintError
+from .fixes import apply_fixes, write_atomic
+from .inputs import BOM, Source, expand_paths, read_source
+from .linter import Linter
+from .reporters import FORMATS, FileResult, get_reporter
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"clientlint: error: {message}", err=True)
+    sys.exit(EXIT_ERROR)
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+# --- one Linter per configuration, per process ------------------------------------------------------------------
+
+_linters: dict[Config, Linter] = {}
+
+
+def _linter_for(config: Config) -> Linter:
+    linter = _linters.get(config)
+    if linter is None:
+        linter = _linters[config] = Linter(config)
+    return linter
+
+
+def _config_for(path: str, explicit: Config | None, cache: dict) -> Config:
+    if explicit is not None:
+        return explicit
+    folder = Path.cwd() if path == "-" else Path(path).resolve().parent
+    if folder not in cache:
+        found = find_config_file(folder)
+        cache[folder] = load_file(found) if found else Config(root=Path.cwd())
+    return cache[folder]
+
+
+def _check_one(job: tuple) -> tuple:
+    """Check one source; runs in the main process or in a worker of ``--jobs``."""
+    source, config, client_lang, stdin_filename = job
+    linter = _linter_for(config)
+    path_for_config = stdin_filename if source.is_stdin else source.path
+    report = linter.check(source.text, client_language=client_lang, path=path_for_config)
+    return source, report
+
+
+def _run(jobs: list[tuple], workers: int) -> list[tuple]:
+    if workers <= 1 or len(jobs) < 2:
+        return [_check_one(j) for j in jobs]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_check_one, jobs, chunksize=max(1, len(jobs) // (workers * 4))))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="clientlint")
+def cli() -> None:
+    """Check a message to a client before it is sent: typos, grammar, language, tone."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1)
+@click.option("--client-lang", "client_lang", metavar="CODE", help="Language the client wrote in (uk, ru, en, ...).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
+@click.option("--select", multiple=True, metavar="PREFIX", help="Only these rules (id prefixes or categories, comma-separated).")
+@click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip these rules (id prefixes or categories, comma-separated).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Lowest severity that makes the exit code 1 [default: warning, or fail_on from config].")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
+@click.option("--fix", is_flag=True, help="Apply safe fixes in place (atomically); with '-', print the fixed text.")
+@click.option("--diff", is_flag=True, help="Show the safe fixes as a diff; change nothing.")
+@click.option("--jobs", "-j", type=click.IntRange(0), default=1, show_default=True,
+              help="Check files in N processes (0: one per core).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use instead of searching.")
+@click.option("--stdin-filename", metavar="PATH", help="Treat standard input as this file (config overrides, template mode).")
+def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff, jobs, config_path, stdin_filename):
+    """Check PATHS (files or folders; '-' or nothing for standard input)."""
+    try:
+        explicit = load_file(Path(config_path)) if config_path else None
+        names = expand_paths(list(paths) or ["-"])
+        if not names:
+            _fail("no text or template files found in the given folders")
+        if names.count("-") > 1:
+            _fail("standard input ('-') can be given only once")
+        cache: dict = {}
+        sel, ign = _split(select), _split(ignore)
+        job_list = []
+        for name in names:
+            source = read_source(name)
+            config = _config_for(name, explicit, cache)
+            if sel or ign:
+                config = config.with_cli(select=sel, ignore=ign)
+            job_list.append((source, config, client_lang, stdin_filename))
+        workers = jobs or (os.cpu_count() or 1)
+        checked = _run(job_list, workers)
+
+        level = fail_on or next((c.fail_on for _, c, _, _ in job_list if c.fail_on), None) or "warning"
+        results: list[FileResult] = []
+        changed = 0
+        for (source, report), (_, config, _, _) in zip(checked, job_list):
+            if fix or diff:
+                fixed, count = apply_fixes(source.text, report.diagnostics)
+                if count:
+                    changed += 1
+                    if diff:
+                        _print_diff(source, fixed)
+                    elif source.is_stdin:
+                        sys.stdout.write(fixed)
+                    else:
+                        write_atomic(Path(source.path), (BOM if source.bom else b"") + fixed.encode("utf-8"))
+                    if fix:
+                        source = Source(source.path, fixed, source.bom, source.is_stdin)
+                        _, report = _check_one((source, config, client_lang, stdin_filename))
+                elif fix and source.is_stdin:
+                    sys.stdout.write(source.text)
+            results.append(FileResult("-" if source.is_stdin else source.path, source.text, report))
+    except ClientlintError as exc:
+        _fail(str(exc))
+
+    if diff:
+        return sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
+    to_stderr = fix and any(s.is_stdin for s, _, _, _ in job_list)
+    color = fmt == "text" and not os.environ.get("NO_COLOR") and (sys.stderr if to_stderr else sys.stdout).isatty()
+    rules = {r.meta.id: r.meta for r in _linter_for(job_list[0][1]).rules}
+    output = get_reporter(fmt)(results, rules=rules, color=color)
+    if output:
+        click.echo(output, nl=False, err=to_stderr)
+    failing = any(
+        SEVERITY_RANK[d.severity] >= SEVERITY_RANK[level] for r in results for d in r.report.diagnostics
+    )
+    sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _print_diff(source: Source, fixed: str) -> None:
+    name = "<stdin>" if source.is_stdin else source.path
+    lines = difflib.unified_diff(
+        source.text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+    )
+    for line in lines:
+        click.echo(line, nl=not line.endswith("\n"))
+
+
+def _rules_linter(config_path: str | None) -> Linter:
+    try:
+        if config_path:
+            return Linter(load_file(Path(config_path)))
+        found = find_config_file(Path.cwd())
+        return Linter(load_file(found) if found else None)
+    except ClientlintError as exc:
+        _fail(str(exc))
+
+
+@cli.command("rules")
+@click.option("--language", "-l", "language", help="Only rules for this language (ru, uk, en, any).")
+@click.option("--category", "-c", help="Only rules of this category.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for team rule packs).")
+def rules_cmd(language, category, fmt, config_path):
+    """List the rules."""
+    metas = [r.meta for r in _rules_linter(config_path).rules]
+    if language:
+        metas = [m for m in metas if language in m.languages or "any" in m.languages]
+    if category:
+        metas = [m for m in metas if m.category == category]
+    if fmt == "json":
+        click.echo(json.dumps([
+            {"id": m.id, "category": m.category, "severity": m.severity, "languages": list(m.languages),
+             "fix": m.fix, "kind": m.kind, "source": m.source} for m in metas
+        ], ensure_ascii=False, indent=2))
+        return
+    width = max((len(m.id) for m in metas), default=4)
+    click.echo(f"{'RULE':<{width}}  {'CATEGORY':<11} {'SEVERITY':<8} {'LANG':<8} {'FIX':<6} KIND")
+    for m in metas:
+        click.echo(f"{m.id:<{width}}  {m.category:<11} {m.severity:<8} {','.join(m.languages):<8} "
+                   f"{m.fix or '-':<6} {m.kind}")
+    click.echo(f"{len(metas)} rule{'s' if len(metas) != 1 else ''}")
+
+
+@cli.command()
+@click.argument("rule_id")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file (for team rule packs).")
+def explain(rule_id, config_path):
+    """Describe RULE: why it matters, examples, fix safety."""
+    linter = _rules_linter(config_path)
+    rule = linter.rule(rule_id)
+    if rule is None:
+        close = difflib.get_close_matches(rule_id, [r.meta.id for r in linter.rules], n=3)
+        hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'clientlint rules')"
+        _fail(f"unknown rule '{rule_id}'{hint}")
+    m = rule.meta
+    out = [
+        m.id,
+        "=" * len(m.id),
+        f"Category: {m.category}    Severity: {m.severity}    Languages: {', '.join(m.languages)}    Kind: {m.kind}",
+        f"Defined in: {m.source}",
+        "",
+        "Why it matters",
+        "--------------",
+        m.description,
+        "",
+        "Message",
+        "-------",
+        *[f"[{lang}] {text}" for lang, text in m.message.items()],
+        "",
+        "Fix safety",
+        "----------",
+        {"safe": "safe: the suggestion is always right and `clientlint check --fix` applies it.",
+         "unsafe": "unsafe: the suggestion needs a human look; --fix leaves it alone.",
+         None: "no automatic fix: the wording has to be rethought."}[m.fix],
+        "",
+        "Flagged",
+        "-------",
+    ]
+    for ex in m.bad:
+        marked = ex.text[: ex.start] + "«" + ex.text[ex.start:ex.end] + "»" + ex.text[ex.end:]
+        out.append(f"  ✗ {ex.text}")
+        out.append(f"    flags {ex.text[ex.start:ex.end]!r}" + (f" → {ex.suggestion!r}" if ex.suggestion is not None else ""))
+        del marked
+    out += ["", "Not flagged", "-----------", *[f"  ✓ {g}" for g in m.good]]
+    click.echo("\n".join(out))
+
+
+def main() -> None:
+    try:
+        cli(prog_name="clientlint")
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(EXIT_OK)
+
+
+if __name__ == "__main__":
+    main()

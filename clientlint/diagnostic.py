@@ -1,0 +1,53 @@
+"""The records a check produces: ``Diagnostic`` (one finding) and ``Report`` (all findings for one message)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+CATEGORIES = ("spelling", "grammar", "language", "tone", "commitments", "hygiene")
+SEVERITIES = ("error", "warning", "info")
+FIX_SAFETY = ("safe", "unsafe", None)
+
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(slots=True)
+class Diagnostic:
+    """One finding.
+
+    ``start``/``end`` are Python string offsets into the text as given. Applying ``replacements[0]`` at
+    ``text[start:end]`` gives the corrected text. ``fix`` tells whether that replacement is always right
+    (``"safe"``), needs a human look (``"unsafe"``) or there is nothing to apply (``None``).
+    """
+
+    rule: str
+    category: str
+    severity: str
+    message: str
+    start: int
+    end: int
+    replacements: list[str] = field(default_factory=list)
+    fix: str | None = None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Report:
+    """Result of checking one message."""
+
+    text: str
+    diagnostics: list[Diagnostic]
+    language: str | None
+    client_language: str | None = None
+    client_language_source: str | None = None
+
+    def __iter__(self):
+        return iter(self.diagnostics)
+
+    def __len__(self) -> int:
+        return len(self.diagnostics)
+
+    def by_rule(self, rule_id: str) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.rule == rule_id]

@@ -1,0 +1,49 @@
+"""A message prepared for the rules: text, masks, sentences with tokens, and their language."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from . import morphology
+from .language import detect_sentences
+from .masking import Mask, find_masks
+from .tokenize import Sentence, Token, tokenize
+
+TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".hbs", ".handlebars", ".mustache")
+
+
+@dataclass
+class Document:
+    text: str
+    path: str | None = None
+    is_template: bool = False
+    accepted_words: frozenset[str] = field(default_factory=frozenset)
+
+    @cached_property
+    def masks(self) -> list[Mask]:
+        return find_masks(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        sentences = tokenize(self.text, self.masks)
+        self._language = detect_sentences(sentences)
+        return sentences
+
+    @property
+    def language(self) -> str | None:
+        self.sentences  # detection runs with tokenisation
+        return self._language
+
+    def sentences_in(self, languages: frozenset[str] | None) -> list[Sentence]:
+        """Sentences whose language is one of ``languages`` (all sentences when None)."""
+        if languages is None:
+            return self.sentences
+        return [s for s in self.sentences if s.language in languages]
+
+    def parses(self, token: Token, lang: str) -> tuple:
+        return morphology.parses(token.text, lang)
+
+
+def is_template_path(path: str | None) -> bool:
+    return bool(path) and str(path).lower().endswith(TEMPLATE_SUFFIXES)

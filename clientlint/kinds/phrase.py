@@ -1,0 +1,71 @@
+"""``kind: phrase`` — literal words or phrases, case-insensitive, optionally matched by lemma.
+
+```yaml
+- id: uk.grammar.na-protiazi
+  kind: phrase
+  phrases: ["на протязі"]
+  replacements: ["протягом"]
+```
+
+A word written between slashes (``/писал[аи]?/``) is a regular expression over that token. With ``lemma: true``
+each word also matches every form of that lemma, so «идиот» catches «идиоты», «идиотом».
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import RulePackError
+from ..rule import RuleMeta
+from .pattern import SequenceRule
+from .tokens import Constraint
+
+
+class PhraseRule(SequenceRule):
+    KIND = "phrase"
+    KEYS = {"phrases", "lemma", "replacements"}
+
+    def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str]):
+        self.meta = meta
+        self.sequences = sequences
+        self.replacements = replacements
+        self._first_texts_cache = self._first_texts()
+
+    @classmethod
+    def from_data(cls, meta: RuleMeta, data: dict, where) -> "PhraseRule":
+        path, line = where
+        phrases = data.get("phrases")
+        if not isinstance(phrases, list) or not phrases or not all(isinstance(p, str) and p.strip() for p in phrases):
+            raise RulePackError(path, line, meta.id, "kind 'phrase' needs 'phrases': a list of words or phrases")
+        by_lemma = bool(data.get("lemma", False))
+        sequences = []
+        for phrase in phrases:
+            seq = []
+            for word in phrase.split():
+                if len(word) > 2 and word.startswith("/") and word.endswith("/"):
+                    try:
+                        seq.append(Constraint(regex=re.compile(word[1:-1], re.IGNORECASE)))
+                    except re.error as exc:
+                        raise RulePackError(path, line, meta.id, f"bad regex {word!r}: {exc}") from None
+                elif by_lemma:
+                    seq.append(_LemmaOrText(word.lower()))
+                else:
+                    seq.append(Constraint(texts=frozenset([word.lower()])))
+            sequences.append(seq)
+        replacements = [str(r) for r in data.get("replacements", [])]
+        return cls(meta, sequences, replacements)
+
+
+class _LemmaOrText(Constraint):
+    """Matches the word itself, or any word one of whose plausible parses has it as lemma."""
+
+    def __init__(self, word: str):
+        super().__init__(lemmas=frozenset([word]), quantifier="any")
+        self.word = word
+
+    def matches(self, token, sentence, lang) -> bool:
+        if token.kind != "word":
+            return False
+        if token.lower == self.word:
+            return True
+        return super().matches(token, sentence, lang)

@@ -1,0 +1,107 @@
+"""The ``Linter``: rules and data loaded once, then ``check(text)`` as often as needed, from any thread."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+from .config import Config, Settings, coerce
+from .diagnostic import Diagnostic, Report
+from .document import Document, is_template_path
+from .registry import load_rules
+from .suppression import suppression_filter
+
+
+class Linter:
+    """Checks messages. Build one and reuse it: construction loads every rule pack.
+
+    ``config`` is a :class:`~clientlint.config.Config`, a mapping shaped like ``[tool.clientlint]``, a path to a
+    config file, or None for the defaults.
+    """
+
+    def __init__(self, config=None):
+        self.config: Config = coerce(config)
+        self.rules = load_rules(self.config.rule_paths)
+        self.accepted_words = self.config.accepted_words()
+        self._active: dict[Settings, list] = {}
+        self._lock = threading.Lock()
+
+    def active_rules(self, settings: Settings) -> list:
+        found = self._active.get(settings)
+        if found is None:
+            found = [r for r in self.rules if settings.enabled(r.meta.id, r.meta.category)]
+            with self._lock:
+                self._active[settings] = found
+        return found
+
+    def rule(self, rule_id: str):
+        return next((r for r in self.rules if r.meta.id == rule_id), None)
+
+    def check(
+        self,
+        text: str,
+        *,
+        client_language: str | None = None,
+        path: str | Path | None = None,
+        template: bool | None = None,
+    ) -> Report:
+        """Check one message. ``path`` (optional) selects per-path config and template mode (``.j2``, ``.hbs`` …)."""
+        if not isinstance(text, str):
+            raise TypeError(f"text must be str, not {type(text).__name__}")
+        settings = self.config.settings_for(path)
+        if template is None:
+            template = settings.template if settings.template is not None else is_template_path(str(path) if path else None)
+        doc = Document(text, str(path) if path else None, is_template=template, accepted_words=self.accepted_words)
+
+        diagnostics: list[Diagnostic] = []
+        for rule in self.active_rules(settings):
+            diagnostics.extend(rule.check(doc))
+
+        directives = [(m.start, m.end) for m in doc.masks if m.kind == "directive"]
+        diagnostics = suppression_filter(text, directives, diagnostics)
+        diagnostics = self._drop_accepted(doc, diagnostics)
+        if settings.severity:
+            diagnostics = [
+                replace(d, severity=settings.severity_for(d.rule, d.category, d.severity)) for d in diagnostics
+            ]
+        diagnostics = _dedupe(diagnostics)
+        diagnostics.sort(key=lambda d: (d.start, d.end, d.rule))
+
+        if client_language:
+            source = "argument"
+        elif settings.client_language:
+            client_language, source = settings.client_language, "config"
+        else:
+            source = None
+        return Report(
+            text=text,
+            diagnostics=diagnostics,
+            language=doc.language,
+            client_language=client_language,
+            client_language_source=source,
+        )
+
+    def _drop_accepted(self, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+        """A spelling finding on a word the team accepted is not a finding."""
+        if not self.accepted_words:
+            return diagnostics
+        out = []
+        for d in diagnostics:
+            if d.category == "spelling":
+                words = doc.text[d.start:d.end].lower().split()
+                if words and all(w in self.accepted_words for w in words):
+                    continue
+            out.append(d)
+        return out
+
+
+def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    seen = set()
+    out = []
+    for d in diagnostics:
+        key = (d.rule, d.start, d.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
