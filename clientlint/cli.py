@@ -139,7 +139,7 @@ def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff
         return sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
     to_stderr = fix and any(s.is_stdin for s, _, _, _ in job_list)
     color = fmt == "text" and not os.environ.get("NO_COLOR") and (sys.stderr if to_stderr else sys.stdout).isatty()
-    rules = {r.meta.id: r.meta for r in _linter_for(job_list[0][1]).rules}
+    rules = {r.meta.id: r.meta for config in {c for _, c, _, _ in job_list} for r in _linter_for(config).rules}
     output = get_reporter(fmt)(results, rules=rules, color=color)
     if output:
         click.echo(output, nl=False, err=to_stderr)
@@ -230,10 +230,8 @@ def explain(rule_id, config_path):
         "-------",
     ]
     for ex in m.bad:
-        marked = ex.text[: ex.start] + "«" + ex.text[ex.start:ex.end] + "»" + ex.text[ex.end:]
         out.append(f"  ✗ {ex.text}")
         out.append(f"    flags {ex.text[ex.start:ex.end]!r}" + (f" → {ex.suggestion!r}" if ex.suggestion is not None else ""))
-        del marked
     out += ["", "Not flagged", "-----------", *[f"  ✓ {g}" for g in m.good]]
     click.echo("\n".join(out))
 

@@ -45,20 +45,21 @@ _PATTERNS: list[tuple[str, str]] = [
     ("template", r"\$\{[^{}\n]+\}"),
     ("template", r"\{[A-Za-z_\u0400-\u04FF][\w.\u0400-\u04FF]*\}"),
     ("template", r"%\([A-Za-z_]\w*\)[sdif]|%[sd](?![A-Za-z\u0400-\u04FF])"),
-    # Bracketed placeholders: [Имя клиента], [NAME], [дата]; not [1], not Markdown link text.
-    ("placeholder", r"\[(?:[A-ZА-ЯЁІЇЄҐ][^\[\]\n]{0,40}|[a-zа-яёіїєґ_]+(?:[ _][a-zа-яёіїєґ_]+){0,3}|[A-Z_]{2,})\](?!\()"),
+    # Bracketed placeholders: [Имя клиента], [NAME], [first_name]; not [1], [sic], [березу] (an editor's insertion),
+    # not Markdown link text.
+    ("placeholder", r"\[(?:[A-ZА-ЯЁІЇЄҐ][^\[\]\n]{0,40}|[a-zа-яёіїєґ]+(?:_[a-zа-яёіїєґ]+)+|[A-Z_]{2,})\](?!\()"),
     ("placeholder", r"<(?:[A-ZА-ЯЁІЇЄҐ][\w \u2019'-]{0,30}|[A-Z_]{2,})>"),
     # Links and addresses.
     ("email", r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"),
     ("url", r"(?i)\b(?:https?|ftp)://[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]"),
     ("url", r"(?i)\bwww\.[^\s<>\"«»]+[^\s<>\"«».,;:!?)\]]"),
     ("url", r"(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|net|org|io|ua|ru|eu|dev|app|info|biz|co|me|pl|de|uk)(?:/[^\s<>\"«»]*[^\s<>\"«».,;:!?)\]])?\b"),
-    # Phone numbers: +380 44 123 45 67, (044) 123-45-67, 8 800 555-35-35.
-    ("phone", r"(?<![\w+])\+?\d{1,3}[\s.-]?\(?\d{2,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\w)"),
-    ("phone", r"\(\d{2,5}\)\s?\d{2,4}(?:[\s.-]?\d{2,4}){1,3}"),
     # Dates and times: 12.03.2026, 2026-03-12, 12/03, 14:30.
     ("date", r"\b\d{1,4}[./-]\d{1,2}(?:[./-]\d{2,4})?\b"),
     ("date", r"\b\d{1,2}:\d{2}(?::\d{2})?\b"),
+    # Phone numbers: +380 44 123 45 67, (044) 123-45-67, 8 800 555-35-35.
+    ("phone", r"(?<![\w+])\+?\d{1,3}[\s.-]?\(?\d{2,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?!\w)"),
+    ("phone", r"\(\d{2,5}\)\s?\d{2,4}(?:[\s.-]?\d{2,4}){1,3}"),
     # Numbers with their units glued on: 10, 1 000, 3,5, 50%, №12, 2x, 5-й.
     ("number", r"№\s?\d+|\b\d+(?:[ \u00a0]\d{3})*(?:[.,]\d+)?(?:%|[-‑][a-zа-яіїєґ]{1,3}\b)?"),
 ]

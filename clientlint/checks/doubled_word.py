@@ -7,12 +7,21 @@ from . import Check
 # Doubles that are grammatical or idiomatic, not slips.
 ALLOWED = frozenset(
     {
-        # English: "had had", "that that" are grammatical; the rest are interjections.
-        "had", "that", "bye", "no", "yes", "ha", "ho", "so", "very", "really", "ok",
-        # Russian and Ukrainian interjections and emphatic doubles written with a space.
-        "да", "нет", "ну", "ой", "ага", "ха", "так", "очень", "ні", "так", "ой", "дуже", "ах", "эх", "ех",
+        # English: "had had", "that that" are grammatical; the rest are interjections and reduplications.
+        "had", "that", "bye", "no", "yes", "ha", "ho", "so", "very", "really", "ok", "bla", "blah", "la", "knock",
+        # Russian and Ukrainian interjections, emphatic doubles and reduplications written with a space
+        # (some should carry a hyphen, «вот-вот», but that is a punctuation question, not a doubled word).
+        "да", "нет", "ну", "ой", "ага", "ха", "хи", "хе", "так", "очень", "ні", "дуже", "ах", "эх", "ех", "бла",
+        "вот", "то", "ось", "еле", "ледве", "чуть", "трохи", "тук", "ля", "ку",
     }
 )
+
+
+def _is_name_or_code(a: str, b: str) -> bool:
+    """«Bora Bora», «Baden Baden» (both capitalised) and short codes («AA AA») are not slips."""
+    if len(a) > 1 and a[0].isupper() and b[0].isupper():
+        return True
+    return a.isupper() and len(a) <= 3 and len(a) > 1
 
 
 class DoubledWord(Check):
@@ -53,7 +62,7 @@ class DoubledWord(Check):
             for a, b in zip(tokens, tokens[1:]):
                 if a.kind != "word" or b.kind != "word" or a.lower != b.lower:
                     continue
-                if a.lower in ALLOWED or len(a.text) > 1 and a.text.isupper() and len(a.text) <= 3 and a.lower not in ("в", "и", "і"):
+                if a.lower in ALLOWED or _is_name_or_code(a.text, b.text):
                     continue
                 between = doc.text[a.end:b.start]
                 if between.strip() or "\n\n" in between:

@@ -2,10 +2,22 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from . import FileResult, LineIndex
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _GREEN, _RESET = "\033[1m", "\033[2m", "\033[32m", "\033[0m"
+
+
+def display_width(s: str) -> int:
+    """Terminal columns: wide (CJK, most emoji) characters take two, combining marks none."""
+    width = 0
+    for ch in s:
+        if unicodedata.combining(ch):
+            continue
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return width
 
 
 def render(results: list[FileResult], *, rules=None, color: bool = False) -> str:
@@ -22,10 +34,10 @@ def render(results: list[FileResult], *, rules=None, color: bool = False) -> str
             end_line, end_col = index.position(d.end)
             head = f"{res.path}:{line}:{col}: {c(_COLORS[d.severity], d.severity)} {c(_BOLD, '[' + d.rule + ']')} {d.message}"
             out.append(head)
-            src = index.line_text(line)
-            width = (end_col - col) if end_line == line else max(1, len(src) - col + 1)
-            out.append("    " + src.replace("\t", " "))
-            out.append("    " + " " * (col - 1) + c(_COLORS[d.severity], "^" * max(1, width)))
+            src = index.line_text(line).replace("\t", " ")
+            span = src[col - 1: end_col - 1] if end_line == line else src[col - 1:]
+            out.append("    " + src)
+            out.append("    " + " " * display_width(src[: col - 1]) + c(_COLORS[d.severity], "^" * max(1, display_width(span))))
             if d.replacements:
                 shown = ", ".join(f"«{r}»" if r else "(remove)" for r in d.replacements[:3])
                 tag = f" ({d.fix} fix)" if d.fix else ""

@@ -1,0 +1,124 @@
+"""Rule packs as data: malformed packs are reported with file, line and rule; the shipped packs are clean."""
+
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+import clientlint
+from clientlint.errors import RulePackError
+from clientlint.packs import builtin_rules_dir, load_pack, pack_files
+
+GOOD_RULE = """\
+rules:
+  - id: team.tone.no-asap
+    category: tone
+    severity: warning
+    languages: [en]
+    kind: phrase
+    phrases: ["asap"]
+    replacements: ["by Friday"]
+    fix: unsafe
+    message: "“ASAP” sounds like pressure; name a date instead."
+    description: "Clients read ASAP as a demand."
+    examples:
+      bad:
+        - {text: "Reply <<asap>> please.", suggestion: "by Friday"}
+      good:
+        - "Reply by Friday, please."
+"""
+
+
+def write(tmp_path, body, name="team.yaml"):
+    p = tmp_path / name
+    p.write_text(textwrap.dedent(body), encoding="utf-8")
+    return p
+
+
+def test_team_pack_loads_and_runs(tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    write(folder, GOOD_RULE)
+    linter = clientlint.Linter({"rule_paths": [str(folder)]})
+    report = linter.check("Please reply asap, thanks.")
+    [d] = report.by_rule("team.tone.no-asap")
+    assert report.text[d.start:d.end] == "asap" and d.replacements == ["by Friday"] and d.fix == "unsafe"
+
+
+@pytest.mark.parametrize(
+    "edit, line, rule, what",
+    [
+        (("    message:", "    mesage:"), 11, "team.tone.no-asap", "unknown key 'mesage'"),
+        (("category: tone", "category: rudeness"), 4, "team.tone.no-asap", "category 'rudeness' is not one of"),
+        (("kind: phrase", "kind: magic"), 7, "team.tone.no-asap", "unknown kind 'magic'"),
+        (("severity: warning", "severity: fatal"), 5, "team.tone.no-asap", "severity 'fatal'"),
+        (("<<asap>>", "asap"), 14, "team.tone.no-asap", "exactly one span"),
+        (("      good:\n        - \"Reply by Friday, please.\"\n", ""), 12, "team.tone.no-asap", "at least one 'bad' and one 'good'"),
+        (("id: team.tone.no-asap", "id: NoDots"), 2, "NoDots", "malformed 'id'"),
+    ],
+)
+def test_malformed_pack_names_file_line_and_rule(tmp_path, edit, line, rule, what):
+    old, new = edit
+    assert old in GOOD_RULE
+    p = write(tmp_path, GOOD_RULE.replace(old, new))
+    with pytest.raises(RulePackError) as info:
+        load_pack(p, "rules/team.yaml")
+    err = info.value
+    assert str(err).startswith(f"rules/team.yaml:{err.line}:")
+    assert what in str(err)
+    assert err.rule == rule
+    if line is not None:
+        assert abs(err.line - line) <= 1, str(err)
+
+
+def test_invalid_yaml_reports_line(tmp_path):
+    p = write(tmp_path, "rules:\n  - id: x.y\n    phrases: [unclosed\n")
+    with pytest.raises(RulePackError, match=r"^bad\.yaml:\d+: invalid YAML"):
+        load_pack(p, "bad.yaml")
+
+
+def test_bad_regex_in_pattern_is_reported(tmp_path):
+    body = GOOD_RULE.replace('kind: phrase\n    phrases: ["asap"]', 'kind: pattern\n    pattern: [{regex: "as(ap"}]')
+    p = write(tmp_path, body)
+    with pytest.raises(RulePackError, match="bad regex"):
+        load_pack(p, "team.yaml")
+
+
+def test_duplicate_rule_id_across_packs(tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    write(folder, GOOD_RULE, "a.yaml")
+    write(folder, GOOD_RULE, "b.yaml")
+    with pytest.raises(RulePackError, match="duplicate rule id"):
+        clientlint.Linter({"rule_paths": [str(folder)]})
+
+
+def test_missing_rule_folder(tmp_path):
+    with pytest.raises(RulePackError, match="rule folder not found"):
+        clientlint.Linter({"rule_paths": [str(tmp_path / "nope")]})
+
+
+# --- lint the shipped data itself (the way codespell tests its dictionaries) -------------------------------------
+
+SHIPPED = pack_files(builtin_rules_dir())
+
+
+def test_packs_are_shipped_for_each_language():
+    langs = {p.parent.name for p in SHIPPED}
+    assert {"ru", "uk", "en"} <= langs
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_shipped_pack_is_tidy(path):
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lang = path.parent.name
+    for rule in data["rules"]:
+        rid = rule["id"]
+        if lang in ("ru", "uk", "en"):
+            assert rid.startswith(lang + "."), f"{path.name}: {rid} is in rules/{lang}/"
+        phrases = rule.get("phrases", [])
+        assert len(phrases) == len(set(p.lower() for p in phrases)), f"{rid}: duplicate phrases"
+        for repl in rule.get("replacements", []):
+            assert repl.lower() not in {p.lower() for p in phrases}, f"{rid}: a replacement is itself flagged"
+        assert "{" not in rule.get("description", ""), f"{rid}: the description is not a template"
