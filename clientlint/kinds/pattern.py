@@ -29,8 +29,11 @@ _SLOT = re.compile(r"\{(\d+)(?::([A-Za-z0-9,]+))?\}")
 class SequenceRule(Rule):
     """Shared machinery: run a list of constraint sequences over each sentence in the rule's languages."""
 
-    sequences: list[list[Constraint]]
-    replacements: list[str]
+    def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str]):
+        self.meta = meta
+        self.sequences = sequences
+        self.replacements = replacements
+        self._first_texts_cache = self._first_texts()
 
     def _first_texts(self) -> frozenset[str] | None:
         firsts: set[str] = set()
@@ -100,12 +103,6 @@ class SequenceRule(Rule):
 class PatternRule(SequenceRule):
     KIND = "pattern"
     KEYS = {"pattern", "patterns", "replacements"}
-
-    def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str]):
-        self.meta = meta
-        self.sequences = sequences
-        self.replacements = replacements
-        self._first_texts_cache = self._first_texts()
 
     @classmethod
     def from_data(cls, meta: RuleMeta, data: dict, where) -> "PatternRule":

@@ -25,12 +25,6 @@ class PhraseRule(SequenceRule):
     KIND = "phrase"
     KEYS = {"phrases", "lemma", "replacements"}
 
-    def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str]):
-        self.meta = meta
-        self.sequences = sequences
-        self.replacements = replacements
-        self._first_texts_cache = self._first_texts()
-
     @classmethod
     def from_data(cls, meta: RuleMeta, data: dict, where) -> "PhraseRule":
         path, line = where
