@@ -53,7 +53,9 @@ def is_known(word: str, lang: str) -> bool:
     return analyzer(lang).word_is_known(word.lower())
 
 
+@lru_cache(maxsize=200_000)
 def lemmas(word: str, lang: str) -> frozenset[str]:
+    """Dictionary forms of the plausible parses of ``word``."""
     return frozenset(p.normal_form for p in parses(word, lang))
 
 

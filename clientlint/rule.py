@@ -17,7 +17,7 @@ from .errors import RulePackError
 LANGUAGES = ("ru", "uk", "en", "any")
 FIXES = ("safe", "unsafe", "none")
 ID_RE = re.compile(r"^[a-z][a-z0-9-]*(\.[a-z0-9][a-z0-9-]*)+$")
-MARK_RE = re.compile(r"<<(.*?)>>", re.S)
+MARK_RE = re.compile(r"<<(.+?)>>(?!>)", re.S)
 
 
 @dataclass(frozen=True)

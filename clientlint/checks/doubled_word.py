@@ -17,11 +17,12 @@ ALLOWED = frozenset(
 )
 
 
-def _is_name_or_code(a: str, b: str) -> bool:
-    """«Bora Bora», «Baden Baden» (both capitalised) and short codes («AA AA») are not slips."""
-    if len(a) > 1 and a[0].isupper() and b[0].isupper():
-        return True
-    return a.isupper() and len(a) <= 3 and len(a) > 1
+def _is_name_or_code(a, b, at_start: bool) -> bool:
+    """«Bora Bora», «Baden Baden» (both capitalised mid-sentence) and short codes («AA AA») are not slips;
+    «The The» at the start of a sentence is."""
+    if len(a.text) > 1 and a.text.isupper():
+        return len(a.text) <= 3
+    return not at_start and a.text[0].isupper() and b.text[0].isupper()
 
 
 class DoubledWord(Check):
@@ -46,12 +47,14 @@ class DoubledWord(Check):
                 {"text": "Дякуємо <<за за>> терпіння.", "suggestion": "за"},
                 {"text": "Please find <<the the>> invoice below.", "suggestion": "the"},
                 {"text": "<<Мы мы>> уже работаем над этим.", "suggestion": "Мы"},
+                {"text": "<<The The>> invoice is attached.", "suggestion": "The"},
             ],
             "good": [
                 "Мы ответим в течение часа.",
                 "I had had no reply before Monday.",
                 "Да, да, конечно, всё в силе.",
                 "Ми дякуємо за терпіння, за розуміння.",
+                "We spent a week in Baden Baden with the team.",
             ],
         },
     }
@@ -62,7 +65,8 @@ class DoubledWord(Check):
             for a, b in zip(tokens, tokens[1:]):
                 if a.kind != "word" or b.kind != "word" or a.lower != b.lower:
                     continue
-                if a.lower in ALLOWED or _is_name_or_code(a.text, b.text):
+                at_start = all(t.kind == "punct" for t in tokens[: a.index])
+                if a.lower in ALLOWED or _is_name_or_code(a, b, at_start):
                     continue
                 between = doc.text[a.end:b.start]
                 if between.strip() or "\n\n" in between:

@@ -28,12 +28,14 @@ class UnfilledPlaceholder(Check):
                 {"text": "Добрий день, <<[Ім'я клієнта]>>! Дякуємо за звернення."},
                 {"text": "Hi <<{first_name}>>, your invoice is attached."},
                 {"text": "Your order <<%s>> has shipped."},
+                {"text": "Hello <<<CUSTOMER>>>, your order has shipped."},
             ],
             "good": [
                 "Здравствуйте, Ирина! Ваш заказ готов.",
                 "See the details in section [1] of the contract.",
                 "Добрий день, Олено! Дякуємо за звернення.",
                 "Прочтите [инструкцию](https://example.com/help).",
+                "[Важно] Плановые работы пройдут в субботу ночью.",
             ],
         },
     }

@@ -24,34 +24,68 @@ from ..rule import Rule, RuleMeta, match_case
 from .tokens import Constraint, build_constraint, match_at
 
 _SLOT = re.compile(r"\{(\d+)(?::([A-Za-z0-9,]+))?\}")
+_OPEN_QUOTES = "«\"“„'‘‹"
+_CLOSE_QUOTES = "»\"”“'’›"
+
+
+def _is_mention(sentence, first: int, last: int) -> bool:
+    """A match in quotation marks («Идиот», "Idiot") or capitalised mid-sentence (The Idiot) names a thing
+    (a title, a quoted word) rather than says it."""
+    tokens = sentence.tokens
+    before = tokens[first - 1] if first > 0 else None
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if before is not None and after is not None and before.text in _OPEN_QUOTES and after.text in _CLOSE_QUOTES:
+        return True
+    word = tokens[first]
+    at_start = first == 0 or all(t.kind == "punct" for t in tokens[:first])
+    return not at_start and word.text[:1].isupper() and not word.text.isupper()
 
 
 class SequenceRule(Rule):
     """Shared machinery: run a list of constraint sequences over each sentence in the rule's languages."""
 
-    def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str]):
+    def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str],
+                 skip_mentions: bool = False):
         self.meta = meta
         self.sequences = sequences
         self.replacements = replacements
-        self._first_texts_cache = self._first_texts()
+        self.skip_mentions = skip_mentions
+        self._first = self._prefilter()
 
-    def _first_texts(self) -> frozenset[str] | None:
-        firsts: set[str] = set()
+    def _prefilter(self) -> tuple[frozenset[str], frozenset[str]] | None:
+        """Words and lemmas one of which the first token must have, or None when any token may start a match."""
+        texts: set[str] = set()
+        lemmas: set[str] = set()
         for seq in self.sequences:
             first = seq[0]
-            if first.texts is None or first.optional or first.negated is not None:
+            if first.optional or first.negated is not None:
                 return None
-            firsts |= first.texts
-        return frozenset(firsts)
+            if first.texts is not None:
+                texts |= first.texts
+            elif first.lemmas is not None and getattr(first, "or_text", False):
+                texts |= first.lemmas
+                lemmas |= first.lemmas
+            elif first.lemmas is not None:
+                lemmas |= first.lemmas
+            else:
+                return None
+        return frozenset(texts), frozenset(lemmas)
+
+    def _may_start(self, token, lang) -> bool:
+        if self._first is None:
+            return True
+        texts, lemmas = self._first
+        if token.lower in texts:
+            return True
+        return bool(lemmas) and token.kind == "word" and not lemmas.isdisjoint(morphology.lemmas(token.text, lang))
 
     def check(self, doc) -> Iterator:
-        first_texts = self._first_texts_cache
         for sentence in doc.sentences_in(self.meta.language_set):
             lang = sentence.language
             tokens = sentence.tokens
             i = 0
             while i < len(tokens):
-                if first_texts is not None and tokens[i].lower not in first_texts:
+                if not self._may_start(tokens[i], lang):
                     i += 1
                     continue
                 found = None
@@ -67,10 +101,13 @@ class SequenceRule(Rule):
                 marked = [t for el, t in zip(seq, matched) if el.mark and t is not None]
                 span_tokens = marked or [t for t in matched if t is not None]
                 start, end = span_tokens[0].start, span_tokens[-1].end
+                last = max(t.index for t in matched if t is not None)
+                if self.skip_mentions and _is_mention(sentence, span_tokens[0].index, span_tokens[-1].index):
+                    i = last + 1
+                    continue
                 original = doc.text[start:end]
                 suggestions = [self.render(r, seq, matched, lang) for r in self.replacements]
                 yield self.diagnostic(start, end, [s for s in suggestions if s], lang=lang, original=original)
-                last = max(t.index for t in matched if t is not None)
                 i = last + 1
 
     def render(self, template: str, seq: list[Constraint], matched: list, lang: str) -> str | None:
@@ -102,7 +139,7 @@ class SequenceRule(Rule):
 
 class PatternRule(SequenceRule):
     KIND = "pattern"
-    KEYS = {"pattern", "patterns", "replacements"}
+    KEYS = {"pattern", "patterns", "replacements", "skip_mentions"}
 
     @classmethod
     def from_data(cls, meta: RuleMeta, data: dict, where) -> "PatternRule":
@@ -120,4 +157,4 @@ class PatternRule(SequenceRule):
                 if int(m.group(1)) >= max(len(s) for s in sequences):
                     raise RulePackError(path, line, meta.id, f"replacement {r!r} refers to token {m.group(1)}, "
                                                              "beyond the pattern")
-        return cls(meta, sequences, replacements)
+        return cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)))

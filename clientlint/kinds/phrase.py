@@ -8,7 +8,9 @@
 ```
 
 A word written between slashes (``/писал[аи]?/``) is a regular expression over that token. With ``lemma: true``
-each word also matches every form of that lemma, so «идиот» catches «идиоты», «идиотом».
+each word also matches every form of that lemma, so «идиот» catches «идиоты», «идиотом». With
+``skip_mentions: true`` a match in quotation marks or capitalised mid-sentence («Идиот» as a book title) is a
+mention, not a use, and stays quiet.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from .tokens import Constraint
 
 class PhraseRule(SequenceRule):
     KIND = "phrase"
-    KEYS = {"phrases", "lemma", "replacements"}
+    KEYS = {"phrases", "lemma", "replacements", "skip_mentions"}
 
     @classmethod
     def from_data(cls, meta: RuleMeta, data: dict, where) -> "PhraseRule":
@@ -47,7 +49,7 @@ class PhraseRule(SequenceRule):
                     seq.append(Constraint(texts=frozenset([word.lower()])))
             sequences.append(seq)
         replacements = [str(r) for r in data.get("replacements", [])]
-        return cls(meta, sequences, replacements)
+        return cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)))
 
 
 class _LemmaOrText(Constraint):
@@ -56,6 +58,7 @@ class _LemmaOrText(Constraint):
     def __init__(self, word: str):
         super().__init__(lemmas=frozenset([word]), quantifier="any")
         self.word = word
+        self.or_text = True
 
     def matches(self, token, sentence, lang) -> bool:
         if token.kind != "word":

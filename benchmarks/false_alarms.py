@@ -1,0 +1,82 @@
+"""False alarms on clean third-party text: findings per 1,000 words, per corpus and per rule.
+
+    python benchmarks/false_alarms.py [--corpora ../shared/corpora] [--limit N] [--examples K]
+
+Clean text here means the corrected sentences of UA-GEC (train), the acceptable sentences of RuCoLA (train), and
+the neutral rewrites of the Russian and English detoxification pairs. Every finding on them is counted as a false
+alarm, although some are real typos the references kept. The corpora are not part of the project: when the folder
+is missing the script says so and exits 0.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import clientlint
+
+DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+def rows(path: Path):
+    with path.open(encoding="utf-8", newline="") as f:
+        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(reader)
+        for row in reader:
+            yield dict(zip(header, row))
+
+
+def clean_sets(folder: Path) -> dict[str, list[str]]:
+    return {
+        "uk UA-GEC corrected": [r["target_sentence"] for r in rows(folder / "uk_uagec_train_sentences.tsv")],
+        "ru RuCoLA acceptable": [r["sentence"] for r in rows(folder / "ru_rucola_train.tsv") if r["acceptable"] == "1"],
+        "ru detox neutral": [r["text"] for r in rows(folder / "ru_toxic_pairs_train.tsv") if r["label"] == "neutral"],
+        "en detox neutral": [r["text"] for r in rows(folder / "en_toxic_pairs_train.tsv") if r["label"] == "neutral"],
+    }
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--corpora", type=Path, default=DEFAULT)
+    ap.add_argument("--limit", type=int, default=0, help="at most N sentences per corpus (0: all)")
+    ap.add_argument("--examples", type=int, default=3, help="show K examples per rule")
+    args = ap.parse_args(argv)
+    if not args.corpora.is_dir():
+        print(f"corpora not found at {args.corpora}; nothing to measure")
+        return 0
+    linter = clientlint.Linter()
+    print(f"{'corpus':<22} {'sentences':>9} {'words':>8} {'findings':>8} {'per 1000 words':>14} {'seconds':>7}")
+    details = []
+    for name, texts in clean_sets(args.corpora).items():
+        if args.limit:
+            texts = texts[: args.limit]
+        words = 0
+        per_rule: Counter = Counter()
+        examples = defaultdict(list)
+        t0 = time.perf_counter()
+        for text in texts:
+            words += len(text.split())
+            for d in linter.check(text).diagnostics:
+                per_rule[d.rule] += 1
+                if len(examples[d.rule]) < args.examples:
+                    examples[d.rule].append(text[max(0, d.start - 30): d.end + 30].replace("\n", " "))
+        total = sum(per_rule.values())
+        print(f"{name:<22} {len(texts):>9} {words:>8} {total:>8} {1000 * total / max(words, 1):>14.2f} "
+              f"{time.perf_counter() - t0:>7.1f}")
+        details.append((name, per_rule, examples))
+    for name, per_rule, examples in details:
+        if per_rule:
+            print(f"\n{name}")
+            for rule, n in per_rule.most_common():
+                print(f"  {rule:<32} {n}")
+                for e in examples[rule]:
+                    print(f"      …{e}…")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
