@@ -202,7 +202,7 @@ def explain(rule_id, config_path):
     linter = _rules_linter(config_path)
     rule = linter.rule(rule_id)
     if rule is None:
-        close = difflib.get_close_matches(rule_id, [r.meta.id for r in linter.rules], n=3)
+        close = difflib.get_close_matches(rule_id, [r.meta.id for r in linter.rules], n=3, cutoff=0.8)
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'clientlint rules')"
         _fail(f"unknown rule '{rule_id}'{hint}")
     m = rule.meta

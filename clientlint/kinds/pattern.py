@@ -10,7 +10,9 @@
 ```
 
 In a replacement, ``{N}`` is the text of the token matched by element N (counting from 0) and ``{N:datv}`` that
-word re-inflected into the given grammemes (comma-separated), keeping the rest of its form.
+word re-inflected into the given grammemes (comma-separated), keeping the rest of its form. The slot of an
+optional token that is absent stays empty, and so does a slot beyond the end of a shorter sequence (one
+replacement can serve several ``patterns``).
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ class SequenceRule(Rule):
                 i = last + 1
 
     def render(self, template: str, seq: list[Constraint], matched: list, lang: str) -> str | None:
-        """Fill ``{N}`` / ``{N:grammemes}`` slots; None when a word cannot be inflected or is absent."""
+        """Fill ``{N}`` / ``{N:grammemes}`` slots; None when a word cannot be inflected."""
         failed = False
 
         def fill(m: re.Match) -> str:
@@ -119,8 +121,7 @@ class SequenceRule(Rule):
             n = int(m.group(1))
             tok = matched[n] if n < len(matched) else None
             if tok is None:
-                failed = True
-                return ""
+                return ""  # an absent optional token (or one beyond a shorter sequence) leaves its slot empty
             if not m.group(2):
                 return tok.text
             grammemes = frozenset(m.group(2).split(","))
