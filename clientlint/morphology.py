@@ -33,12 +33,20 @@ def analyzer(lang: str):
     return _analyzers[lang]
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
+
+
+def normalize(word: str) -> str:
+    """Lower case, one apostrophe (the dictionaries use '), no stress marks."""
+    return word.lower().translate(_APOSTROPHES).replace("\u0301", "")
+
+
 @lru_cache(maxsize=200_000)
 def parses(word: str, lang: str) -> tuple:
     """Plausible pymorphy3 parses of ``word`` (lower-cased), best first. Empty for unsupported languages."""
     if lang not in SUPPORTED:
         return ()
-    all_parses = analyzer(lang).parse(word.lower())
+    all_parses = analyzer(lang).parse(normalize(word))
     if not all_parses:
         return ()
     best = max(p.score for p in all_parses)
@@ -50,7 +58,7 @@ def is_known(word: str, lang: str) -> bool:
     """Whether the dictionary of ``lang`` has ``word`` (not a guess from its ending)."""
     if lang not in SUPPORTED:
         return False
-    return analyzer(lang).word_is_known(word.lower())
+    return analyzer(lang).word_is_known(normalize(word))
 
 
 @lru_cache(maxsize=200_000)
@@ -71,3 +79,64 @@ def inflect(word: str, lang: str, grammemes: frozenset[str], keep=None) -> str |
         if form is not None:
             return form.word
     return None
+
+
+def known_edits1(word: str, lang: str, alphabet: str) -> dict[str, str]:
+    """Dictionary words one edit from ``word`` (normalised), found by walking the dictionary's DAWG.
+
+    Returns {candidate: kind} with kind one of "delete", "swap", "insert", "replace". Walking the DAWG prunes
+    every edit whose prefix is no word's prefix, so this costs a few hundred steps instead of a lookup for each
+    of the ~700 strings one edit away. «е» also follows «ё», as the dictionaries store it.
+    """
+    words = analyzer(lang).dictionary.words
+    dct = words.dct
+    sep = words._payload_separator
+    follow = dct.follow_bytes
+    enc = {c: c.encode("utf-8") for c in alphabet}
+    alternatives = {"е": ("е", "ё")} if lang == "ru" else {}
+
+    def walk(index, text: str):
+        """Follow ``text`` from ``index``; yields (end index, text as stored) for each ё/е spelling."""
+        states = [(index, "")]
+        for ch in text:
+            nxt = []
+            for idx, got in states:
+                for alt in alternatives.get(ch, (ch,)):
+                    j = follow(enc.get(alt) or alt.encode("utf-8"), idx)
+                    if j:
+                        nxt.append((j, got + alt))
+            if not nxt:
+                return []
+            states = nxt
+        return states
+
+    def complete(index, rest: str, head: str, kind: str, out: dict) -> None:
+        for idx, got in walk(index, rest):
+            if follow(sep, idx):
+                cand = head + got
+                if cand != word and cand not in out:
+                    out[cand] = kind
+
+    out: dict[str, str] = {}
+    n = len(word)
+    prefixes = [(dct.ROOT, "")]  # DAWG states after word[:i], with the stored spelling
+    for i in range(n + 1):
+        rest_after = word[i + 1:]
+        for idx, head in prefixes:
+            if i < n:
+                complete(idx, rest_after, head, "delete", out)
+                if i + 1 < n and word[i] != word[i + 1]:
+                    complete(idx, word[i + 1] + word[i] + word[i + 2:], head, "swap", out)
+            for c in alphabet:
+                j = follow(enc[c], idx)
+                if not j:
+                    continue
+                complete(j, word[i:], head + c, "insert", out)
+                if i < n and c != word[i]:
+                    complete(j, rest_after, head + c, "replace", out)
+        if i < n:
+            prefixes = [(j, got) for idx, head in prefixes for j, got in
+                        [(jj, head + g) for jj, g in walk(idx, word[i])]]
+            if not prefixes:
+                break
+    return out

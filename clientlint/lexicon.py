@@ -1,0 +1,135 @@
+"""Which words are words, and how common they are.
+
+- Russian and Ukrainian: the pymorphy3 dictionaries (already loaded for grammar), plus the shipped supplement
+  ``rules/<lang>/words.txt`` for what those dictionaries lack («вже», «ще», «немає», «теж» …).
+- English: the word list of pyspellchecker (about 160,000 words with counts, built from subtitles and checked
+  against word lists, so common misspellings such as "recieve" are not in it), British spellings derived from
+  the American ones, plus ``rules/en/words.txt``.
+- Frequencies for ranking suggestions: wordfreq (Zipf scale, 0 for unseen words), for all three languages.
+
+Everything heavy is loaded on first use, once per process, and lookups are cached per word.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+
+from . import morphology
+from .morphology import normalize
+from .packs import builtin_rules_dir
+
+LANGS = ("ru", "uk", "en")
+_lock = threading.Lock()
+_loaded: dict[str, object] = {}
+
+
+def _once(key: str, load):
+    value = _loaded.get(key)
+    if value is None:
+        with _lock:
+            value = _loaded.get(key)
+            if value is None:
+                value = _loaded[key] = load()
+    return value
+
+
+def supplement(lang: str) -> frozenset[str]:
+    """Words shipped in ``rules/<lang>/words.txt`` (one per line, ``#`` comments)."""
+
+    def load():
+        path = builtin_rules_dir() / lang / "words.txt"
+        if not path.is_file():
+            return frozenset()
+        words = set()
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.add(normalize(line))
+        return frozenset(words)
+
+    return _once(f"supplement:{lang}", load)
+
+
+def english_counts() -> dict[str, int]:
+    """The English word list with counts (pyspellchecker's, loaded once)."""
+
+    def load():
+        from spellchecker import SpellChecker  # imported only when English is first checked
+
+        return dict(SpellChecker(language="en", distance=1).word_frequency.dictionary)
+
+    return _once("en-counts", load)
+
+
+def _frequencies(lang: str) -> dict[str, float]:
+    def load():
+        import wordfreq  # imported only when a suggestion is first ranked
+
+        return wordfreq.get_frequency_dict(lang, wordlist=FREQUENCY_LIST)
+
+    return _once(f"freq:{lang}", load)
+
+
+# "large" ranks rare words too (loads in 0.1-0.6 s); "small" covers words above 1 per million (0.02 s).
+FREQUENCY_LIST = "large"
+
+
+@lru_cache(maxsize=400_000)
+def zipf(word: str, lang: str) -> float:
+    """How common ``word`` is: log10 of occurrences per billion words (0 when unseen)."""
+    import math
+
+    freqs = _frequencies(lang)
+    w = normalize(word)
+    f = freqs.get(w, 0.0) or (freqs.get(w.replace("ё", "е"), 0.0) if "ё" in w else 0.0)
+    return math.log10(f) + 9 if f > 0 else 0.0
+
+
+_BRITISH = (  # British ending -> American ending, tried when a word is not in the (American) list
+    ("isation", "ization"), ("isations", "izations"), ("ise", "ize"), ("ised", "ized"), ("ises", "izes"),
+    ("ising", "izing"), ("our", "or"), ("ours", "ors"), ("oured", "ored"), ("ouring", "oring"), ("tre", "ter"),
+    ("tres", "ters"), ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("ogue", "og"), ("ogues", "ogs"),
+    ("lled", "led"), ("lling", "ling"), ("ence", "ense"), ("llor", "lor"), ("mme", "m"), ("mmes", "ms"),
+)
+
+
+def _english_known(w: str) -> bool:
+    counts = english_counts()
+    if w in counts:
+        return True
+    if w.endswith("'s") and w[:-2] in counts:
+        return True
+    for uk_end, us_end in _BRITISH:
+        if w.endswith(uk_end) and w[: -len(uk_end)] + us_end in counts:
+            return True
+    return False
+
+
+@lru_cache(maxsize=400_000)
+def is_known(word: str, lang: str) -> bool:
+    """Whether ``word`` (any case) is a word of ``lang``: dictionary, shipped supplement."""
+    w = normalize(word)
+    if not w:
+        return False
+    if w in supplement(lang):
+        return True
+    if lang == "en":
+        return _english_known(w)
+    if lang in morphology.SUPPORTED:
+        return morphology.is_known(w, lang)
+    return False
+
+
+def script_language(word: str, fallback: str | None) -> str | None:
+    """The language whose lexicon should judge ``word``: English for Latin letters, else the sentence's."""
+    letters = [c for c in word if c.isalpha()]
+    if letters and all("a" <= c.lower() <= "z" for c in letters):
+        return "en"
+    if fallback in ("ru", "uk"):
+        return fallback
+    if any(c in "іїєґІЇЄҐ" for c in word):
+        return "uk"
+    if any("\u0400" <= c <= "\u04ff" for c in word):
+        return "ru"
+    return fallback

@@ -1,0 +1,125 @@
+"""Spelling suggestions: known words one edit away from a misspelt word, the intended one first.
+
+Candidates are every known word one deletion, insertion, substitution or swap of neighbours away, and two known
+words when a space was lost («незнаю» → «не знаю»). They are ranked by how common the word is (Zipf frequency)
+plus how likely the slip is: neighbouring keys, swapped letters, a doubled or dropped letter, and the vowels that
+spelling confuses most («о/а», «е/и», «и/і/ї»).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import lexicon, morphology
+from .lexicon import is_known, zipf
+from .morphology import normalize
+
+ALPHABETS = {
+    "ru": "абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+    "uk": "абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'",
+    "en": "abcdefghijklmnopqrstuvwxyz",
+}
+
+_ROWS = {
+    "ru": ["йцукенгшщзхъ", "фывапролджэ", "ячсмитьбю"],
+    "uk": ["йцукенгшщзхї", "фівапролджє", "ячсмитьбю"],
+    "en": ["qwertyuiop", "asdfghjkl", "zxcvbnm"],
+}
+_CONFUSED = {frozenset(p) for p in ("оа", "еи", "ие", "иі", "іи", "еє", "іï", "ії", "ьъ", "ея", "шщ", "сз", "тд", "ая", "еэ", "ыи")}
+
+
+def _neighbours(lang: str) -> dict[str, set[str]]:
+    rows = _ROWS[lang]
+    near: dict[str, set[str]] = {}
+    for r, row in enumerate(rows):
+        for i, ch in enumerate(row):
+            s = near.setdefault(ch, set())
+            for dr in (-1, 0, 1):
+                if 0 <= r + dr < len(rows):
+                    other = rows[r + dr]
+                    for di in (-1, 0, 1):
+                        j = i + di
+                        if (dr or di) and 0 <= j < len(other):
+                            s.add(other[j])
+    return near
+
+
+_NEAR = {lang: _neighbours(lang) for lang in _ROWS}
+
+
+def edits1(word: str, alphabet: str) -> dict[str, str]:
+    """Every string one edit away: {candidate: kind}, kind one of delete, swap, insert, replace."""
+    out: dict[str, str] = {}
+    n = len(word)
+    for i in range(n):
+        out.setdefault(word[:i] + word[i + 1:], "delete")
+        if i + 1 < n and word[i] != word[i + 1]:
+            out.setdefault(word[:i] + word[i + 1] + word[i] + word[i + 2:], "swap")
+        for c in alphabet:
+            if c != word[i]:
+                out.setdefault(word[:i] + c + word[i + 1:], "replace")
+    for i in range(n + 1):
+        for c in alphabet:
+            out.setdefault(word[:i] + c + word[i:], "insert")
+    out.pop(word, None)
+    return out
+
+
+def _known_edits(word: str, lang: str) -> dict[str, str]:
+    if lang in morphology.SUPPORTED:
+        found = morphology.known_edits1(word, lang, ALPHABETS[lang])
+        found.update({c: k for c, k in edits1(word, ALPHABETS[lang]).items()
+                      if c in lexicon.supplement(lang) and c not in found})
+        if "ё" not in word:  # the writer does not use ё: suggest as they write
+            found = {c.replace("ё", "е"): k for c, k in found.items() if c.replace("ё", "е") != word}
+        return found
+    return {c: k for c, k in edits1(word, ALPHABETS[lang]).items() if lexicon.is_known(c, lang)}
+
+
+def slip_bonus(word: str, cand: str, kind: str, lang: str) -> float:
+    """How likely this slip is, on the Zipf scale: a doubled or dropped doubled letter, swapped neighbours,
+    a neighbouring key, a vowel spelling confuses."""
+    if kind == "swap":
+        return 0.5
+    if kind == "delete":
+        return 0.6 if any(word[i] == word[i + 1] for i in range(len(word) - 1) if word[:i] + word[i + 1:] == cand) else 0.3
+    if kind == "insert":
+        return 0.6 if any(cand[i] == cand[i + 1] for i in range(len(cand) - 1) if cand[:i] + cand[i + 1:] == word) else 0.0
+    diff = [(a, b) for a, b in zip(word, cand) if a != b]
+    if len(diff) != 1:
+        return 0.0
+    a, b = diff[0]
+    if frozenset((a, b)) in _CONFUSED:
+        return 0.8
+    if b in _NEAR.get(lang, {}).get(a, ()):
+        return 0.6
+    return 0.0
+
+
+@lru_cache(maxsize=50_000)
+def suggestions(word: str, lang: str, limit: int = 5) -> tuple[str, ...]:
+    """Known words close to ``word``, best first (lower-case); empty when there is none."""
+    w = normalize(word)
+    if lang not in ALPHABETS or not w:
+        return ()
+    scored: dict[str, float] = {}
+    for cand, kind in _known_edits(w, lang).items():
+        scored[cand] = zipf(cand, lang) + slip_bonus(w, cand, kind, lang)
+    # A lost space: «незнаю» → «не знаю», "alot" → "a lot". Both halves must be common words.
+    for i in range(1, len(w)):
+        left, right = w[:i], w[i:]
+        if (len(left) > 1 or left in _ONE_LETTER_WORDS.get(lang, "")) and len(right) > 1:
+            zl, zr = zipf(left, lang), zipf(right, lang)
+            if min(zl, zr) >= 3.5 and is_known(left, lang) and is_known(right, lang):
+                scored[f"{left} {right}"] = min(zl, zr) - 0.5
+    ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
+    return tuple(c for c, _ in ranked[:limit])
+
+
+_ONE_LETTER_WORDS = {"ru": "вкосяиуа", "uk": "вйзіоуа", "en": "ai"}
+
+
+def best_score(word: str, lang: str) -> float:
+    """Zipf frequency of the first suggestion (0 when there is none)."""
+    found = suggestions(word, lang)
+    return zipf(found[0].split()[0], lang) if found else 0.0
