@@ -133,3 +133,23 @@ def script_language(word: str, fallback: str | None) -> str | None:
     if any("\u0400" <= c <= "\u04ff" for c in word):
         return "ru"
     return fallback
+
+
+def is_accepted(word: str, lang: str | None, accepted: frozenset[str]) -> bool:
+    """Whether the team accepted ``word`` or, for ru/uk, the word it is a form of («Монобанку» for «Монобанк»)."""
+    if not accepted:
+        return False
+    w = normalize(word)
+    if w in accepted:
+        return True
+    if lang in morphology.SUPPORTED:
+        return any(p.normal_form in accepted for p in morphology.analyzer(lang).parse(w))
+    if lang == "en":
+        for suffix in ("'s", "s", "es", "ed", "ing"):
+            if w.endswith(suffix) and w[: -len(suffix)] in accepted:
+                return True
+    return False
+
+
+def other_cyrillic(lang: str) -> str | None:
+    return {"ru": "uk", "uk": "ru"}.get(lang)

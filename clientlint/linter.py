@@ -55,8 +55,14 @@ class Linter:
         doc = Document(text, str(path) if path else None, is_template=template, accepted_words=self.accepted_words)
 
         diagnostics: list[Diagnostic] = []
+        generic_ids: set[str] = set()
         for rule in self.active_rules(settings):
-            diagnostics.extend(rule.check(doc))
+            found = list(rule.check(doc))
+            if rule.generic and found:
+                generic_ids.add(rule.meta.id)
+            diagnostics.extend(found)
+        if generic_ids:
+            diagnostics = _drop_shadowed(diagnostics, generic_ids)
 
         directives = [(m.start, m.end) for m in doc.masks if m.kind == "directive"]
         diagnostics = suppression_filter(text, directives, diagnostics)
@@ -94,6 +100,19 @@ class Linter:
                     continue
             out.append(d)
         return out
+
+
+def _drop_shadowed(diagnostics: list[Diagnostic], generic_ids: set[str]) -> list[Diagnostic]:
+    """Drop a generic rule's finding where a specific rule of the same category flags an overlapping span."""
+    specific = [d for d in diagnostics if d.rule not in generic_ids]
+    out = []
+    for d in diagnostics:
+        if d.rule in generic_ids and any(
+            s.category == d.category and s.start < d.end and d.start < s.end for s in specific
+        ):
+            continue
+        out.append(d)
+    return out
 
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -76,9 +76,14 @@ def match_case(template: str, replacement: str) -> str:
 
 
 class Rule:
-    """Base of every rule. Subclasses set ``meta`` and implement ``check``."""
+    """Base of every rule. Subclasses set ``meta`` and implement ``check``.
+
+    A ``generic`` rule (the spell checker) gives way to any other rule of its category that flags an
+    overlapping span: the specific rule knows the fix and says why.
+    """
 
     meta: RuleMeta
+    generic: bool = False
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:  # pragma: no cover - interface
         raise NotImplementedError
@@ -91,9 +96,13 @@ class Rule:
         *,
         lang: str | None = None,
         original: str | None = None,
+        fix: str | None = "default",
         **fields: str,
     ) -> Diagnostic:
-        """Build a finding of this rule; the message is taken in ``lang`` and formatted with ``fields``."""
+        """Build a finding of this rule; the message is taken in ``lang`` and formatted with ``fields``.
+
+        ``fix`` overrides the rule's fix safety for this finding (for checks that know when they are sure).
+        """
         replacements = list(dict.fromkeys(r for r in replacements if r is not None))
         if original is not None:
             replacements = [match_case(original, r) for r in replacements]
@@ -112,7 +121,7 @@ class Rule:
             start=start,
             end=end,
             replacements=replacements,
-            fix=self.meta.fix if replacements else None,
+            fix=(self.meta.fix if fix == "default" else fix) if replacements else None,
         )
 
 

@@ -105,18 +105,21 @@ def suggestions(word: str, lang: str, limit: int = 5) -> tuple[str, ...]:
     scored: dict[str, float] = {}
     for cand, kind in _known_edits(w, lang).items():
         scored[cand] = zipf(cand, lang) + slip_bonus(w, cand, kind, lang)
-    # A lost space: «незнаю» → «не знаю», "alot" → "a lot". Both halves must be common words.
-    for i in range(1, len(w)):
-        left, right = w[:i], w[i:]
-        if (len(left) > 1 or left in _ONE_LETTER_WORDS.get(lang, "")) and len(right) > 1:
-            zl, zr = zipf(left, lang), zipf(right, lang)
-            if min(zl, zr) >= 3.5 and is_known(left, lang) and is_known(right, lang):
-                scored[f"{left} {right}"] = min(zl, zr) - 0.5
+    # A space lost after a short function word: «незнаю» → «не знаю», "alot" → "a lot". Not any split:
+    # «автопояснення», «суперзапалення» are rightly written as one word.
+    for left in _FUNCTION_WORDS.get(lang, ()):
+        right = w[len(left):]
+        if w.startswith(left) and len(right) > 2 and zipf(right, lang) >= 3.5 and is_known(right, lang):
+            scored[f"{left} {right}"] = zipf(right, lang) - 0.5
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(c for c, _ in ranked[:limit])
 
 
-_ONE_LETTER_WORDS = {"ru": "вкосяиуа", "uk": "вйзіоуа", "en": "ai"}
+_FUNCTION_WORDS = {
+    "ru": ("не", "ни", "в", "во", "на", "по", "за", "из", "с", "со", "к", "у", "от", "до", "без", "при"),
+    "uk": ("не", "ні", "в", "у", "на", "по", "за", "з", "із", "до", "від", "без", "при"),
+    "en": ("a", "an", "in", "on", "at", "to", "of", "every", "any", "some", "no"),
+}
 
 
 def best_score(word: str, lang: str) -> float:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .masking import Mask
 
-APOSTROPHES = "'\u2019\u02bc"
+APOSTROPHES = "'\u2019\u02bc\u2018"  # ‘ is a quote mark, but between two letters it is a mistyped apostrophe
 _WORD = re.compile(
     r"[^\W\d_](?:[^\W\d_]|\u0301)*(?:[" + APOSTROPHES + r"\-\u2011](?:[^\W\d_]|\u0301)+)*"
 )

@@ -1,0 +1,146 @@
+"""Misspelt words: a word no lexicon knows, with a known word one slip away."""
+
+from __future__ import annotations
+
+from . import Check
+from .. import lexicon
+from ..rule import match_case
+from ..suggest import suggestions
+
+# A word at the start of a sentence may be a name; flag it only when the suggestion is a common word.
+SENTENCE_START_MIN_ZIPF = 4.0
+# The suggestion must be a word people actually use; rarer ones mean we are guessing.
+MIN_ZIPF = 2.0
+# A word that is itself this common in real text is slang, a new word or a frequent misspelling, not a slip of
+# the finger («капец», "lmao", «вообщем»). The frequent misspellings are named in the data packs
+# (rules/<lang>/spelling.yaml) with their fix; the generic check leaves them all alone.
+IN_USE_ZIPF = 2.5
+# Short words have many neighbours: «omg» is one letter from «mg». Only a very common suggestion counts.
+SHORT_WORD = 4
+SHORT_WORD_MIN_ZIPF = 5.0
+
+
+def _letters(word: str) -> str:
+    return "".join(c for c in word if c.isalpha())
+
+
+def is_name_or_code(token, sentence) -> bool:
+    """Capitalised mid-sentence (a name), ALL CAPS (an abbreviation), or mixed case inside (a brand: iPhone)."""
+    text = token.text
+    letters = _letters(text)
+    if any(c.isupper() for c in letters[1:]):
+        return True
+    first_word = next((t for t in sentence.tokens if t.kind != "punct"), None)
+    return letters[:1].isupper() and token is not first_word
+
+
+def is_abbreviation(token, sentence) -> bool:
+    """«англ.», «тыс.», «вул.»: a short unknown word with a full stop after it."""
+    nxt = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
+    return nxt is not None and nxt.text == "." and len(token.text) <= 5
+
+
+def is_contraction_stem(token, sentence) -> bool:
+    """«doesn 't», "wouldn t": a contraction split by spaces; the stem alone is not a misspelling."""
+    tokens = sentence.tokens
+    nxt = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    return nxt is not None and nxt.text in "'’" or token.lower.endswith("n") and nxt is not None and nxt.text == "t"
+
+
+def _mixes_scripts(letters: str) -> bool:
+    latin = any("a" <= c.lower() <= "z" for c in letters)
+    return latin and any("\u0400" <= c <= "\u04ff" for c in letters) or any(
+        c.isalpha() and not ("a" <= c.lower() <= "z" or "\u0400" <= c <= "\u04ff") for c in letters)
+
+
+def judged_language(token, sentence, doc) -> str | None:
+    lang = lexicon.script_language(token.text, sentence.language or doc.language)
+    return lang if lang in lexicon.LANGS else None
+
+
+class UnknownWord(Check):
+    generic = True
+    META = {
+        "id": "spelling.unknown-word",
+        "category": "spelling",
+        "severity": "warning",
+        "languages": ["any"],
+        "fix": "unsafe",
+        "message": {
+            "ru": "Похоже на опечатку: «{match}». Возможно, вы имели в виду «{suggestion}».",
+            "uk": "Схоже на друкарську помилку: «{match}». Можливо, ви мали на увазі «{suggestion}».",
+            "en": "Possible typo: “{match}”. Did you mean “{suggestion}”?",
+        },
+        "description": (
+            "A client notices a typo in the first line and it stays with them: it reads as haste or carelessness. "
+            "The word is in no dictionary (pymorphy3 for Russian and Ukrainian, an English word list, the team's "
+            "accepted words), and a common word is one slip away: a missing, extra, swapped or neighbouring-key "
+            "letter. Names (capitalised words mid-sentence), abbreviations, ALL-CAPS words, links, placeholders "
+            "and words with no close suggestion are left alone, so the check stays quiet on jargon it cannot judge."
+        ),
+        "examples": {
+            "bad": [
+                {"text": "Ваш <<закас>> уже передан в доставку.", "suggestion": "заказ"},
+                {"text": "Ваше <<замовленя>> вже передано до служби доставки.", "suggestion": "замовлення"},
+                {"text": "Please find the <<invocie>> attached.", "suggestion": "invoice"},
+                {"text": "<<Пожалуйстаа>>, проверьте адрес доставки.", "suggestion": "Пожалуйста"},
+            ],
+            "good": [
+                "Ваш заказ уже передан в доставку.",
+                "Передайте, пожалуйста, привет Стичкину и команде Акмеплан.",
+                "Ми надішлемо звіт у Google Docs до п’ятниці.",
+                "Мы подключили CRM и интеграцию с Zoom, см. англ. версию.",
+                "Аааа, теперь понятно!",
+                "The colour of the organised dashboard is fine.",
+            ],
+        },
+    }
+
+    def check(self, doc):
+        for sentence in doc.sentences:
+            for token in sentence.tokens:
+                if token.kind != "word":
+                    continue
+                found = self._judge(token, sentence, doc)
+                if found:
+                    lang, cands = found
+                    repl = [match_case(token.text, c) for c in cands]
+                    yield self.diagnostic(token.start, token.end, repl, lang=sentence.language or lang,
+                                          match=token.text)
+
+    def _judge(self, token, sentence, doc):
+        letters = _letters(token.text)
+        if len(letters) < 3 or len(set(letters.lower())) <= 2:
+            return None
+        if _mixes_scripts(letters):
+            return None  # spelling.mixed-script says what is wrong with it
+        lang = judged_language(token, sentence, doc)
+        if lang is None or lexicon.is_known(token.text, lang):
+            return None
+        if lang == "en" and sentence.language not in ("en", None):
+            return None  # a Latin word in Cyrillic text: a name, a term or another language; not ours to judge
+        if is_name_or_code(token, sentence) or is_abbreviation(token, sentence):
+            return None
+        if lang == "en" and is_contraction_stem(token, sentence):
+            return None
+        if lexicon.zipf(token.text, lang) >= IN_USE_ZIPF:
+            return None
+        if lexicon.is_accepted(token.text, lang, doc.accepted_words):
+            return None
+        other = lexicon.other_cyrillic(lang)
+        if other and lexicon.is_known(token.text, other):
+            return None  # a word of the other language: a question of mixing, not of spelling
+        parts = [p for p in token.text.replace("\u2011", "-").split("-") if p]
+        if len(parts) > 1 and all(lexicon.is_known(p, lang) or len(p) <= 2 for p in parts):
+            return None
+        cands = suggestions(token.text, lang)
+        if not cands:
+            return None
+        best = min(lexicon.zipf(part, lang) for part in cands[0].split())
+        at_start = letters[:1].isupper()
+        needed = SENTENCE_START_MIN_ZIPF if at_start else MIN_ZIPF
+        if len(letters) <= SHORT_WORD:
+            needed = max(needed, SHORT_WORD_MIN_ZIPF)
+        if best < needed:
+            return None
+        return lang, cands
