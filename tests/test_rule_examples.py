@@ -30,7 +30,7 @@ def test_rule_has_examples_and_docs(rule):
     assert len(meta.bad) >= 1 and len(meta.good) >= 1, "a rule without examples is not tested"
     assert meta.description.strip() and all(m.strip() for m in meta.message.values())
     if meta.fix is not None:
-        assert all(ex.suggestion is not None for ex in meta.bad), "a fixable rule says what each example becomes"
+        assert any(ex.suggestion is not None for ex in meta.bad), "a fixable rule shows at least one fix"
 
 
 @pytest.mark.parametrize("rule, example", list(_bad_cases()))
@@ -44,7 +44,9 @@ def test_bad_example_is_flagged(rule, example):
     )
     assert d.category == rule.meta.category and d.severity == rule.meta.severity
     assert "{" not in d.message or "{" in example.text, f"unfilled message template: {d.message}"
-    if example.suggestion is not None:
+    if example.suggestion is None:
+        assert d.replacements == [], f"the example expects no suggestion, got {d.replacements}"
+    else:
         assert d.replacements and d.replacements[0] == example.suggestion
         corrected = example.corrected
         again = _LINTER.check(corrected).by_rule(rule.meta.id)
