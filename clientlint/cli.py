@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .config import Config, find_config_file, load_file
+from .config import DEFAULT_WORD_LIST, Config, find_config_file, load_file
 from .diagnostic import SEVERITIES, SEVERITY_RANK
 from .errors import ClientlintError
 from .fixes import apply_fixes, write_atomic
@@ -93,6 +93,7 @@ def cli() -> None:
 @click.option("--stdin-filename", metavar="PATH", help="Treat standard input as this file (config overrides, template mode).")
 def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff, jobs, config_path, stdin_filename):
     """Check PATHS (files or folders; '-' or nothing for standard input)."""
+    _linters.clear()  # word lists and packs may have changed since an earlier call in this process
     try:
         explicit = load_file(Path(config_path)) if config_path else None
         names = expand_paths(list(paths) or ["-"])
@@ -234,6 +235,49 @@ def explain(rule_id, config_path):
         out.append(f"    flags {ex.text[ex.start:ex.end]!r}" + (f" → {ex.suggestion!r}" if ex.suggestion is not None else ""))
     out += ["", "Not flagged", "-----------", *[f"  ✓ {g}" for g in m.good]]
     click.echo("\n".join(out))
+
+
+@cli.group()
+def words():
+    """The team's accepted words (names, brands, jargon the spell checker should not flag)."""
+
+
+@words.command("add")
+@click.argument("new_words", nargs=-1, required=True)
+@click.option("--file", "path", type=click.Path(dir_okay=False),
+              help=f"Word list to append to [default: the config's first word list, or {DEFAULT_WORD_LIST}].")
+def words_add(new_words, path):
+    """Append WORDS to the project's word list (one per line; inflected forms of ru/uk words count too)."""
+    try:
+        if path is None:
+            found = find_config_file(Path.cwd())
+            config = load_file(found) if found else Config(root=Path.cwd())
+            root = config.root or Path.cwd()
+            path = config.word_lists[0] if config.word_lists else root / DEFAULT_WORD_LIST
+        target = Path(path)
+        existing = target.read_text(encoding="utf-8") if target.exists() else ""
+    except ClientlintError as exc:
+        _fail(str(exc))
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{path}: cannot read word list ({exc})")
+    known = {line.split("#", 1)[0].strip().lower() for line in existing.splitlines()}
+    added = []
+    for word in new_words:
+        word = word.strip()
+        if not word or any(c.isspace() for c in word):
+            _fail(f"{word!r}: a word list holds single words")
+        if word.lower() not in known:
+            known.add(word.lower())
+            added.append(word)
+    if added:
+        text = existing + ("" if not existing or existing.endswith("\n") else "\n") + "\n".join(added) + "\n"
+        try:
+            write_atomic(target, text.encode("utf-8"))
+        except OSError as exc:
+            _fail(f"{target}: cannot write ({exc.strerror or exc})")
+    skipped = len(new_words) - len(added)
+    click.echo(f"{target}: added {len(added)} word{'s' if len(added) != 1 else ''}"
+               + (f", {skipped} already there" if skipped else ""))
 
 
 def main() -> None:

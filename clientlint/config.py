@@ -32,6 +32,9 @@ from .diagnostic import CATEGORIES, SEVERITIES
 from .errors import ConfigError
 
 CONFIG_FILES = (".clientlint.toml", "pyproject.toml")
+# The team's word list, read without being named in the config when it stands beside it (or in the current
+# folder when there is no config). `clientlint words add` writes here by default.
+DEFAULT_WORD_LIST = "clientlint-words.txt"
 TOP_KEYS = {"select", "ignore", "severity", "client_language", "accept", "word_lists", "rule_paths", "fail_on",
             "overrides"}
 OVERRIDE_KEYS = {"paths", "select", "ignore", "severity", "client_language", "template"}
@@ -121,10 +124,20 @@ class Config:
             ignore=self.ignore + tuple(ignore or ()),
         )
 
+    def word_list_files(self) -> tuple[Path, ...]:
+        """The word lists in force: those configured, and ``clientlint-words.txt`` beside the config."""
+        files = list(self.word_lists)
+        default = (self.root or Path.cwd()) / DEFAULT_WORD_LIST
+        if default.is_file() and all(Path(f).resolve() != default.resolve() for f in files):
+            files.append(default)
+        return tuple(files)
+
     def accepted_words(self) -> frozenset[str]:
-        words = {w.lower() for w in self.accept}
-        for path in self.word_lists:
-            words |= read_word_list(path)
+        from .morphology import normalize
+
+        words = {normalize(w) for w in self.accept}
+        for path in self.word_list_files():
+            words |= {normalize(w) for w in read_word_list(path)}
         return frozenset(words)
 
 

@@ -168,3 +168,24 @@ def test_console_entry_point_runs_as_module(tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"clientlint: error: {tmp_path / 'nope.txt'}: no such file or directory"
+
+
+def test_words_add_appends_once_and_is_used(run, tmp_path):
+    (tmp_path / ".clientlint.toml").write_text('select = ["spelling"]\n', encoding="utf-8")
+    draft = tmp_path / "d.txt"
+    write(draft, "Ваш закас готов.\n")
+    assert run("check", str(draft)).exit_code == 1
+    result = run("words", "add", "закас", "Акмеплан")
+    assert result.exit_code == 0 and "added 2 words" in result.output
+    assert run("words", "add", "Закас").output.strip().endswith("added 0 words, 1 already there")
+    assert (tmp_path / "clientlint-words.txt").read_text(encoding="utf-8") == "закас\nАкмеплан\n"
+    assert run("check", str(draft)).exit_code == 0
+
+
+def test_words_add_to_a_named_file(run, tmp_path):
+    target = tmp_path / "vocab" / "team.txt"
+    target.parent.mkdir()
+    target.write_text("# our words\nAcme", encoding="utf-8")
+    assert run("words", "add", "--file", str(target), "Zapier").exit_code == 0
+    assert target.read_text(encoding="utf-8") == "# our words\nAcme\nZapier\n"
+    assert run("words", "add", "two words").exit_code == 2

@@ -100,3 +100,20 @@ def test_malformed_config_is_one_clear_error(tmp_path, body, message):
     assert message in str(info.value)
     assert str(p) in str(info.value) or "missing.txt" in str(info.value)
     assert "\n" not in str(info.value)
+
+
+def test_accepted_word_covers_its_inflected_forms():
+    text = "Оплатите через Монобанку или Монобанк завтра, в Монобанке."
+    plain = clientlint.Linter({"select": ["spelling"]}).check("Оплата через монобанку, монобанк, монобанке работает.")
+    assert {d.rule for d in plain.diagnostics} <= {"spelling.unknown-word"}
+    team = clientlint.Linter({"select": ["spelling"], "accept": ["монобанк"]})
+    assert team.check("Оплата через монобанку, монобанк, монобанке работает.").diagnostics == []
+    assert team.check(text).diagnostics == []
+
+
+def test_default_word_list_beside_the_config_is_read(tmp_path):
+    (tmp_path / ".clientlint.toml").write_text('select = ["spelling"]\n', encoding="utf-8")
+    (tmp_path / "clientlint-words.txt").write_text("закас\n", encoding="utf-8")
+    linter = clientlint.Linter(load_file(tmp_path / ".clientlint.toml"))
+    assert linter.check("Ваш закас готов.").diagnostics == []
+    assert rules_of(clientlint.Linter({"select": ["spelling"]}).check("Ваш закас готов.")) == ["spelling.unknown-word"]
