@@ -122,3 +122,17 @@ def test_shipped_pack_is_tidy(path):
         for repl in rule.get("replacements", []):
             assert repl.lower() not in {p.lower() for p in phrases}, f"{rid}: a replacement is itself flagged"
         assert "{" not in rule.get("description", ""), f"{rid}: the description is not a template"
+
+
+def test_phrase_mapping_gives_each_phrase_its_own_fix(tmp_path):
+    body = GOOD_RULE.replace('phrases: ["asap"]\n    replacements: ["by Friday"]',
+                             'phrases: {asap: "by Friday", "right now": ["today", "this morning"]}')
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    write(folder, body)
+    linter = clientlint.Linter({"rule_paths": [str(folder)], "select": ["team"]})
+    found = [(d.replacements) for d in linter.check("Reply asap, or right now.").diagnostics]
+    assert found == [["by Friday"], ["today", "this morning"]]
+    bad = GOOD_RULE.replace('phrases: ["asap"]', 'phrases: {asap: "by Friday"}')
+    with pytest.raises(RulePackError, match="drop 'replacements'"):
+        load_pack(write(tmp_path, bad), "team.yaml")

@@ -47,10 +47,11 @@ class SequenceRule(Rule):
     """Shared machinery: run a list of constraint sequences over each sentence in the rule's languages."""
 
     def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str],
-                 skip_mentions: bool = False):
+                 skip_mentions: bool = False, per_sequence: list[list[str]] | None = None):
         self.meta = meta
         self.sequences = sequences
         self.replacements = replacements
+        self.per_sequence = per_sequence  # replacements of each sequence, when they differ
         self.skip_mentions = skip_mentions
         self._first = self._prefilter()
 
@@ -91,15 +92,16 @@ class SequenceRule(Rule):
                     i += 1
                     continue
                 found = None
-                for seq in self.sequences:
+                for n, seq in enumerate(self.sequences):
                     matched = match_at(seq, sentence, i, lang)
                     if matched is not None:
-                        found = (seq, matched)
+                        found = (n, seq, matched)
                         break
                 if found is None:
                     i += 1
                     continue
-                seq, matched = found
+                n, seq, matched = found
+                templates = self.per_sequence[n] if self.per_sequence else self.replacements
                 marked = [t for el, t in zip(seq, matched) if el.mark and t is not None]
                 span_tokens = marked or [t for t in matched if t is not None]
                 start, end = span_tokens[0].start, span_tokens[-1].end
@@ -108,7 +110,7 @@ class SequenceRule(Rule):
                     i = last + 1
                     continue
                 original = doc.text[start:end]
-                suggestions = [self.render(r, seq, matched, lang) for r in self.replacements]
+                suggestions = [self.render(r, seq, matched, lang) for r in templates]
                 yield self.diagnostic(start, end, [s for s in suggestions if s], lang=lang, original=original)
                 i = last + 1
 
