@@ -64,7 +64,15 @@ def detect_words(words: list[str]) -> str | None:
             elif known_ru and not known_uk:
                 ru += 1
     if uk == ru:
-        return None
+        # Both dictionaries know the words (the Ukrainian one lists many Russian forms): ask which language
+        # uses them more. Loaded only on a tie.
+        from .lexicon import zipf
+
+        cyr_words = [w.lower() for w in words if _CYRILLIC.search(w) and len(w) > 2]
+        uk = sum(zipf(w, "uk") for w in cyr_words)
+        ru = sum(zipf(w, "ru") for w in cyr_words)
+        if abs(uk - ru) < 1.0:
+            return None
     return "uk" if uk > ru else "ru"
 
 

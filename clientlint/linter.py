@@ -55,14 +55,14 @@ class Linter:
         doc = Document(text, str(path) if path else None, is_template=template, accepted_words=self.accepted_words)
 
         diagnostics: list[Diagnostic] = []
-        generic_ids: set[str] = set()
+        priority: dict[str, int] = {}
         for rule in self.active_rules(settings):
             found = list(rule.check(doc))
-            if rule.generic and found:
-                generic_ids.add(rule.meta.id)
-            diagnostics.extend(found)
-        if generic_ids:
-            diagnostics = _drop_shadowed(diagnostics, generic_ids)
+            if found:
+                priority[rule.meta.id] = rule.priority
+                diagnostics.extend(found)
+        if len(set(priority.values())) > 1:
+            diagnostics = _drop_outranked(diagnostics, priority)
 
         directives = [(m.start, m.end) for m in doc.masks if m.kind == "directive"]
         diagnostics = suppression_filter(text, directives, diagnostics)
@@ -102,14 +102,13 @@ class Linter:
         return out
 
 
-def _drop_shadowed(diagnostics: list[Diagnostic], generic_ids: set[str]) -> list[Diagnostic]:
-    """Drop a generic rule's finding where a specific rule of the same category flags an overlapping span."""
-    specific = [d for d in diagnostics if d.rule not in generic_ids]
+def _drop_outranked(diagnostics: list[Diagnostic], priority: dict[str, int]) -> list[Diagnostic]:
+    """Drop a finding where a rule of the same category with a higher priority flags an overlapping span."""
     out = []
     for d in diagnostics:
-        if d.rule in generic_ids and any(
-            s.category == d.category and s.start < d.end and d.start < s.end for s in specific
-        ):
+        mine = priority[d.rule]
+        if any(o.category == d.category and priority[o.rule] > mine and o.start < d.end and d.start < o.end
+               for o in diagnostics):
             continue
         out.append(d)
     return out

@@ -78,12 +78,13 @@ def match_case(template: str, replacement: str) -> str:
 class Rule:
     """Base of every rule. Subclasses set ``meta`` and implement ``check``.
 
-    A ``generic`` rule (the spell checker) gives way to any other rule of its category that flags an
-    overlapping span: the specific rule knows the fix and says why.
+    Where two rules of one category flag overlapping spans, the one with the higher ``priority`` speaks: a data
+    rule that names a misspelling and its fix (50) outranks a code check that infers it (the spell checker,
+    10), so the client-facing message is the precise one.
     """
 
     meta: RuleMeta
-    generic: bool = False
+    priority: int = 50
 
     def check(self, doc: Document) -> Iterator[Diagnostic]:  # pragma: no cover - interface
         raise NotImplementedError

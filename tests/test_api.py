@@ -83,3 +83,12 @@ def test_non_string_input_is_a_type_error(linter):
 
     with pytest.raises(TypeError):
         linter.check(b"bytes")
+
+
+def test_one_finding_per_span_the_precise_rule_wins(linter):
+    """A data rule that names a misspelling outranks the checks that infer one (repeated letters, unknown word)."""
+    for text, rule in (("Зараннее спасибо за ответ.", "ru.spelling.zaranee"),
+                       ("Я придти не смогу.", "ru.spelling.priyti"),
+                       ("Ваш закас готов.", "spelling.unknown-word")):
+        report = linter.check(text)
+        assert [d.rule for d in report.diagnostics] == [rule], text

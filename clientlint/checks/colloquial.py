@@ -14,6 +14,7 @@ INVARIABLE = frozenset({"ADVB", "PRCL", "CONJ", "INTJ", "PRED", "PREP", None})
 
 
 class Colloquial(Check):
+    priority = 20  # a named misspelling (priyti) says more
     META = {
         "id": "spelling.colloquial",
         "category": "spelling",

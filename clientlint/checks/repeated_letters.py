@@ -40,6 +40,7 @@ def collapse_candidates(word: str, lang: str) -> list[str]:
 
 
 class RepeatedLetters(Check):
+    priority = 30  # a named misspelling («зараннее») says more
     META = {
         "id": "spelling.repeated-letters",
         "category": "spelling",

@@ -59,7 +59,7 @@ def judged_language(token, sentence, doc) -> str | None:
 
 
 class UnknownWord(Check):
-    generic = True
+    priority = 10  # the last word: any other spelling rule knows better
     META = {
         "id": "spelling.unknown-word",
         "category": "spelling",
