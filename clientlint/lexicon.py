@@ -153,3 +153,14 @@ def is_accepted(word: str, lang: str | None, accepted: frozenset[str]) -> bool:
 
 def other_cyrillic(lang: str) -> str | None:
     return {"ru": "uk", "uk": "ru"}.get(lang)
+
+
+@lru_cache(maxsize=200_000)
+def strength(word: str, lang: str) -> float:
+    """How sure we are that ``word`` is a word people write: its own frequency, or for a rare inflected form
+    («рекомендаційною») the frequency of its lemma, a little discounted."""
+    own = zipf(word, lang)
+    if lang in morphology.SUPPORTED and " " not in word:
+        lemma = max((zipf(l, lang) for l in morphology.lemmas(word, lang)), default=0.0) - 0.5
+        return max(own, lemma)
+    return own

@@ -83,8 +83,8 @@ def slip_bonus(word: str, cand: str, kind: str, lang: str) -> float:
         return 0.5
     if kind == "delete":
         return 0.6 if any(word[i] == word[i + 1] for i in range(len(word) - 1) if word[:i] + word[i + 1:] == cand) else 0.3
-    if kind == "insert":
-        return 0.6 if any(cand[i] == cand[i + 1] for i in range(len(cand) - 1) if cand[:i] + cand[i + 1:] == word) else 0.0
+    if kind == "insert":  # the writer dropped a letter
+        return 0.6 if any(cand[i] == cand[i + 1] for i in range(len(cand) - 1) if cand[:i] + cand[i + 1:] == word) else 0.5
     diff = [(a, b) for a, b in zip(word, cand) if a != b]
     if len(diff) != 1:
         return 0.0

@@ -17,7 +17,10 @@ MIN_ZIPF = 2.0
 IN_USE_ZIPF = 2.5
 # Short words have many neighbours: «omg» is one letter from «mg». Only a very common suggestion counts.
 SHORT_WORD = 4
-SHORT_WORD_MIN_ZIPF = 5.0
+SHORT_WORD_MIN_ZIPF = 4.0
+# A long non-word one edit from a dictionary word is a typo however rare that word is («пігдинаються»):
+# few long strings are one letter from a word by chance.
+LONG_WORD = 9
 
 
 def _letters(word: str) -> str:
@@ -34,10 +37,16 @@ def is_name_or_code(token, sentence) -> bool:
     return letters[:1].isupper() and token is not first_word
 
 
-def is_abbreviation(token, sentence) -> bool:
-    """«англ.», «тыс.», «вул.»: a short unknown word with a full stop after it."""
+def is_abbreviation(token, sentence, text: str) -> bool:
+    """«англ. версия», «см. выше», «тыс. грн»: a short unknown word with a full stop that does not end the
+    sentence (a lower-case word or a number follows), or one of three letters or fewer."""
     nxt = sentence.tokens[token.index + 1] if token.index + 1 < len(sentence.tokens) else None
-    return nxt is not None and nxt.text == "." and len(token.text) <= 5
+    if nxt is None or nxt.text != "." or len(token.text) > 5:
+        return False
+    if len(token.text) <= 3:
+        return True
+    after = text[nxt.end:nxt.end + 40].lstrip()
+    return bool(after) and (after[0].islower() or after[0].isdigit())
 
 
 def is_contraction_stem(token, sentence) -> bool:
@@ -45,6 +54,18 @@ def is_contraction_stem(token, sentence) -> bool:
     tokens = sentence.tokens
     nxt = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
     return nxt is not None and nxt.text in "'’" or token.lower.endswith("n") and nxt is not None and nxt.text == "t"
+
+
+_NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+
+
+def _is_proper_name(word: str, lang: str) -> bool:
+    from .. import morphology
+
+    if lang not in morphology.SUPPORTED or " " in word:
+        return False
+    parses = morphology.parses(word, lang)
+    return bool(parses) and all(_NAME_MARKS & p.tag.grammemes for p in parses)
 
 
 def _mixes_scripts(letters: str) -> bool:
@@ -119,7 +140,7 @@ class UnknownWord(Check):
             return None
         if lang == "en" and sentence.language not in ("en", None):
             return None  # a Latin word in Cyrillic text: a name, a term or another language; not ours to judge
-        if is_name_or_code(token, sentence) or is_abbreviation(token, sentence):
+        if is_name_or_code(token, sentence) or is_abbreviation(token, sentence, doc.text):
             return None
         if lang == "en" and is_contraction_stem(token, sentence):
             return None
@@ -136,11 +157,15 @@ class UnknownWord(Check):
         cands = suggestions(token.text, lang)
         if not cands:
             return None
-        best = min(lexicon.zipf(part, lang) for part in cands[0].split())
+        if _is_proper_name(cands[0], lang):
+            return None  # «Левій» → «Леві»: a name one letter from another name is a name
+        best = min(lexicon.strength(part, lang) for part in cands[0].split())
         at_start = letters[:1].isupper()
         needed = SENTENCE_START_MIN_ZIPF if at_start else MIN_ZIPF
         if len(letters) <= SHORT_WORD:
             needed = max(needed, SHORT_WORD_MIN_ZIPF)
+        elif len(letters) >= LONG_WORD and not at_start:
+            needed = 0.0
         if best < needed:
             return None
         return lang, cands
