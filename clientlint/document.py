@@ -30,6 +30,11 @@ class Document:
         self._language = detect_sentences(sentences)
         return sentences
 
+    @cached_property
+    def word_set(self) -> frozenset[str]:
+        """Every token of the message, lower-cased: lets a rule rule itself out in one set operation."""
+        return frozenset(t.lower for s in self.sentences for t in s.tokens)
+
     @property
     def language(self) -> str | None:
         self.sentences  # detection runs with tokenisation

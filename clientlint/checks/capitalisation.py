@@ -80,6 +80,8 @@ class SentenceStart(Check):
 
 def caps_slip_fix(word: str, at_start: bool = True) -> str | None:
     """The intended casing of a word typed with Shift or Caps Lock at the wrong moment, or None."""
+    if word.islower() or word.isupper() or word.istitle():
+        return None  # nearly every word
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 3:
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import Check
 from .. import lexicon
 from ..rule import match_case
@@ -74,6 +76,12 @@ def _mixes_scripts(letters: str) -> bool:
         c.isalpha() and not ("a" <= c.lower() <= "z" or "\u0400" <= c <= "\u04ff") for c in letters)
 
 
+@lru_cache(maxsize=200_000)
+def _known_here(word: str, sentence_lang: str | None) -> bool:
+    lang = lexicon.script_language(word, sentence_lang)
+    return lang in lexicon.LANGS and lexicon.is_known(word, lang)
+
+
 def judged_language(token, sentence, doc) -> str | None:
     lang = lexicon.script_language(token.text, sentence.language or doc.language)
     return lang if lang in lexicon.LANGS else None
@@ -130,6 +138,8 @@ class UnknownWord(Check):
                                           match=token.text)
 
     def _judge(self, token, sentence, doc):
+        if _known_here(token.text, sentence.language or doc.language):
+            return None  # nearly every word: one cached lookup
         letters = _letters(token.text)
         if len(letters) < 3 or len(set(letters.lower())) <= 2:
             return None

@@ -74,6 +74,13 @@ class SequenceRule(Rule):
                 return None
         return frozenset(texts), frozenset(lemmas)
 
+    def may_match(self, doc) -> bool:
+        """False when no word of the message can start a match (checked once per message, not per token)."""
+        if self._first is None:
+            return True
+        texts, lemmas = self._first
+        return bool(lemmas) or not texts.isdisjoint(doc.word_set)
+
     def _may_start(self, token, lang) -> bool:
         if self._first is None:
             return True
@@ -83,6 +90,8 @@ class SequenceRule(Rule):
         return bool(lemmas) and token.kind == "word" and not lemmas.isdisjoint(morphology.lemmas(token.text, lang))
 
     def check(self, doc) -> Iterator:
+        if not self.may_match(doc):
+            return
         for sentence in doc.sentences_in(self.meta.language_set):
             lang = sentence.language
             tokens = sentence.tokens
