@@ -223,7 +223,8 @@ def explain(rule_id, config_path):
         "",
         "Fix safety",
         "----------",
-        {"safe": "safe: the suggestion is always right and `clientlint check --fix` applies it.",
+        {"safe": "safe: the suggestion is right and `clientlint check --fix` applies it (a check that is unsure of "
+                 "one finding marks that finding unsafe).",
          "unsafe": "unsafe: the suggestion needs a human look; --fix leaves it alone.",
          None: "no automatic fix: the wording has to be rethought."}[m.fix],
         "",

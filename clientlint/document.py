@@ -8,7 +8,7 @@ from functools import cached_property
 from . import morphology
 from .language import detect_sentences
 from .masking import Mask, find_masks
-from .tokenize import Sentence, Token, tokenize
+from .tokenize import Sentence, Token, blank_masks, tokenize
 
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".hbs", ".handlebars", ".mustache")
 
@@ -29,6 +29,11 @@ class Document:
         sentences = tokenize(self.text, self.masks)
         self._language = detect_sentences(sentences)
         return sentences
+
+    @cached_property
+    def prose(self) -> str:
+        """The text with every masked character replaced by U+E000 (line breaks kept), same length."""
+        return blank_masks(self.text, self.masks)
 
     @cached_property
     def word_set(self) -> frozenset[str]:

@@ -51,7 +51,7 @@ class Sentence:
         return [t for t in self.tokens if t.kind == "word"]
 
 
-def _prose(text: str, masks: list[Mask]) -> str:
+def blank_masks(text: str, masks: list[Mask]) -> str:
     """The text with every masked character replaced by a private-use character, same length."""
     if not masks:
         return text
@@ -107,7 +107,7 @@ def _sentence_spans(prose: str) -> list[tuple[int, int]]:
 
 def tokenize(text: str, masks: list[Mask]) -> list[Sentence]:
     """Sentences with their tokens. Masked regions become single ``masked`` tokens."""
-    prose = _prose(text, masks)
+    prose = blank_masks(text, masks)
     mask_at = {m.start: m for m in masks}
     sentences = []
     for s_start, s_end in _sentence_spans(prose):
