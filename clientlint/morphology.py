@@ -140,3 +140,31 @@ def known_edits1(word: str, lang: str, alphabet: str) -> dict[str, str]:
             if not prefixes:
                 break
     return out
+
+
+# The grammemes a word takes from its place in the sentence (not from its dictionary entry).
+_SLOT_GRAMMEMES = frozenset(
+    "sing plur nomn gent datv accs ablt loct voct gen2 loc2 1per 2per 3per pres past futr masc femn neut "
+    "impr indc excl incl INFN GRND PRTF PRTS ADJS Cmp2 COMP".split()
+)
+
+
+def inflect_like(lemma: str, model_word: str, lang: str, keep=None) -> str | None:
+    """``lemma`` put into the form that ``model_word`` has («брати» like «приймали» → «брали»).
+
+    The model's grammemes of number, case, person, tense, gender and mood (and its part of speech, for
+    infinitives, participles and gerunds) are carried over. None when the dictionary has no such form.
+    """
+    model = next((p for p in parses(model_word, lang) if keep is None or keep(p)), None)
+    if model is None:
+        return None
+    wanted = {g for g in model.tag.grammemes if g in _SLOT_GRAMMEMES}
+    candidates = [p for p in analyzer(lang).parse(normalize(lemma)) if p.normal_form == normalize(lemma)]
+    candidates.sort(key=lambda p: p.tag.POS != model.tag.POS and not (model.tag.POS in ("INFN", "GRND", "PRTF", "PRTS") and p.tag.POS in ("INFN", "VERB")))
+    for p in candidates:
+        form = p.inflect(wanted)
+        if form is None and model.tag.POS == "VERB":
+            form = p.inflect(wanted - {"masc", "femn", "neut"} if "past" not in wanted else wanted)
+        if form is not None:
+            return form.word
+    return None

@@ -136,3 +136,33 @@ def test_phrase_mapping_gives_each_phrase_its_own_fix(tmp_path):
     bad = GOOD_RULE.replace('phrases: ["asap"]', 'phrases: {asap: "by Friday"}')
     with pytest.raises(RulePackError, match="drop 'replacements'"):
         load_pack(write(tmp_path, bad), "team.yaml")
+
+
+def test_replacement_can_put_another_word_into_the_matched_form(tmp_path):
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    write(folder, """\
+rules:
+  - id: team.grammar.braty-uchast
+    category: grammar
+    severity: error
+    languages: [uk]
+    kind: pattern
+    fix: safe
+    pattern:
+      - {lemma: приймати}
+      - {text: участь}
+    replacements: ["{0>брати} участь"]
+    message: "Пишіть «{suggestion}»."
+    description: "A calque."
+    examples:
+      bad:
+        - {text: "Ми <<приймали участь>> у виставці.", suggestion: "брали участь"}
+      good:
+        - "Ми брали участь у виставці."
+""")
+    linter = clientlint.Linter({"rule_paths": [str(folder)], "select": ["team"]})
+    for text, fix in (("Я приймаю участь у конкурсі.", "беру участь"), ("Вона приймала участь.", "брала участь"),
+                      ("Приймати участь легко.", "Брати участь")):
+        [d] = linter.check(text).diagnostics
+        assert d.replacements == [fix], text

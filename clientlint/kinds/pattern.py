@@ -10,7 +10,8 @@
 ```
 
 In a replacement, ``{N}`` is the text of the token matched by element N (counting from 0) and ``{N:datv}`` that
-word re-inflected into the given grammemes (comma-separated), keeping the rest of its form. The slot of an
+word re-inflected into the given grammemes (comma-separated), keeping the rest of its form, and ``{N>lemma}``
+another word put into the form of token N: «приймали участь» → ``"{0>брати} участь"`` → «брали участь». The slot of an
 optional token that is absent stays empty, and so does a slot beyond the end of a shorter sequence (one
 replacement can serve several ``patterns``).
 """
@@ -25,7 +26,7 @@ from ..errors import RulePackError
 from ..rule import Rule, RuleMeta, match_case
 from .tokens import Constraint, build_constraint, match_at
 
-_SLOT = re.compile(r"\{(\d+)(?::([A-Za-z0-9,]+))?\}")
+_SLOT = re.compile(r"\{(\d+)(?::([A-Za-z0-9,]+)|>([^{}:>]+))?\}")
 _OPEN_QUOTES = "«\"“„'‘‹"
 _CLOSE_QUOTES = "»\"”“'’›"
 
@@ -133,11 +134,18 @@ class SequenceRule(Rule):
             tok = matched[n] if n < len(matched) else None
             if tok is None:
                 return ""  # an absent optional token (or one beyond a shorter sequence) leaves its slot empty
+            el = seq[n]
+            keep = el.parse_ok if el.grammatical else None
+            if m.group(3):  # {N>lemma}: another word in this token's form
+                form = morphology.inflect_like(m.group(3).strip(), tok.text, lang, keep=keep)
+                if form is None:
+                    failed = True
+                    return ""
+                return match_case(tok.text, form)
             if not m.group(2):
                 return tok.text
             grammemes = frozenset(m.group(2).split(","))
-            el = seq[n]
-            form = morphology.inflect(tok.text, lang, grammemes, keep=el.parse_ok if el.grammatical else None)
+            form = morphology.inflect(tok.text, lang, grammemes, keep=keep)
             if form is None:
                 failed = True
                 return ""
