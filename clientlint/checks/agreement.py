@@ -1,0 +1,259 @@
+"""Agreement in Russian and Ukrainian: an adjective or participle with its noun (case, number, gender), and a
+numeral with the noun it counts. Only where the analysis is unambiguous: a pair is an error when *no*
+combination of the words' plausible readings agrees."""
+
+from __future__ import annotations
+
+from . import Check
+from .. import morphology
+from ..rule import match_case
+
+_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}
+_CASE_ALIASES = {"gen2": "gent", "gen1": "gent", "loc2": "loct", "loc1": "loct", "acc2": "accs"}
+_GENDERS = {"masc", "femn", "neut"}
+_COMMON_GENDER = {"ms-f", "Ms-f", "GNdr"}
+
+
+def _case(tag) -> str | None:
+    for g in tag.grammemes:
+        if g in _CASES:
+            return g
+        if g in _CASE_ALIASES:
+            return _CASE_ALIASES[g]
+    return None
+
+
+def _number(tag) -> str:
+    return "plur" if "plur" in tag.grammemes else "sing"
+
+
+def _gender(tag) -> str | None:
+    return next((g for g in tag.grammemes if g in _GENDERS), None)
+
+
+def agree(adj, noun) -> bool:
+    """Whether an adjective reading and a noun reading agree in case, number and (in the singular) gender."""
+    a, n = adj.tag, noun.tag
+    ca, cn = _case(a), _case(n)
+    if ca and cn and ca != cn:  # a reading without a case (the Ukrainian dictionary has some) fits any case
+        return False
+    if _number(a) != _number(n):
+        return False
+    if _number(n) == "sing" and not (_COMMON_GENDER & n.grammemes):
+        ga, gn = _gender(a), _gender(n)
+        return ga is None or gn is None or ga == gn
+    return True
+
+
+# Pronouns that inflect like adjectives (the Ukrainian dictionary tags them NPRO); personal pronouns such as
+# «його», «її» are not among them: they never agree.
+_POSSESSIVES = set("наш ваш мій твій свій мой твой свой".split())
+_CONJUNCTIONS = set("и і й та или або чи да ,".split())
+
+
+def _all_pos(word: str, lang: str, pos: set[str]) -> tuple:
+    parses = morphology.parses(word, lang)
+    return parses if parses and all(p.tag.POS in pos for p in parses) else ()
+
+
+def _modifiers(word: str, lang: str) -> tuple:
+    """Readings of ``word`` as an adjective, participle or adjectival pronoun, when it has no other reading."""
+    parses = morphology.parses(word, lang)
+    ok = all(p.tag.POS == "ADJF" and ("Apro" not in p.tag.grammemes or p.normal_form in _POSSESSIVES)
+             or p.tag.POS == "NPRO" and p.normal_form in _POSSESSIVES
+             for p in parses)
+    return parses if parses and ok else ()
+
+
+def _every_reading(word: str, lang: str) -> list:
+    """All the dictionary's readings, not only the likely ones: an error needs every one of them to disagree."""
+    return morphology.analyzer(lang).parse(morphology.normalize(word))
+
+
+def _is_counted(tokens, i: int, lang: str) -> bool:
+    """A numeral (word or digits) stands right before: it governs the case and number of what follows."""
+    if i == 0:
+        return False
+    prev = tokens[i - 1]
+    if prev.kind == "masked" and prev.mask_kind == "number":
+        return True
+    return prev.kind == "word" and any(p.tag.POS == "NUMR" for p in morphology.parses(prev.text, lang))
+
+
+class AdjectiveNounAgreement(Check):
+    META = {
+        "id": "grammar.adjective-noun-agreement",
+        "category": "grammar",
+        "severity": "warning",
+        "languages": ["ru", "uk"],
+        "fix": "unsafe",
+        "message": {
+            "ru": "«{match}»: прилагательное не согласовано с существительным в роде, числе или падеже. "
+                  "Возможно, «{suggestion}».",
+            "uk": "«{match}»: прикметник не узгоджений з іменником у роді, числі чи відмінку. "
+                  "Можливо, «{suggestion}».",
+        },
+        "description": (
+            "«новая заказ», «у нашій офісі»: a broken ending is what is left of an edited sentence, and the client "
+            "reads it as a careless or machine-made reply. The check looks at an adjective or participle right "
+            "before a noun and fires only when no reading of the two words agrees in case, number and gender, "
+            "and no numeral stands before them («два рабочих дня» is right). The suggestion puts the adjective "
+            "into the noun's form; it is unsafe because sometimes the noun is the word to change."
+        ),
+        "examples": {
+            "bad": [
+                {"text": "Ваша <<новая заказ>> уже в работе.", "suggestion": "новый заказ"},
+                {"text": "Мы обновили <<личным кабинет>> клиента.", "suggestion": "личный кабинет"},
+                {"text": "Надішліть лист <<нашій менеджеру>>.", "suggestion": "нашому менеджеру"},
+                {"text": "Ми оновили <<особистий сторінку>> клієнта.", "suggestion": "особисту сторінку"},
+            ],
+            "good": [
+                "Ваш новый заказ уже в работе.",
+                "Доставка займёт два рабочих дня.",
+                "Ми чекаємо вас у нашому офісі.",
+                "Рабочий день начинается в девять.",
+            ],
+        },
+    }
+
+    def check(self, doc):
+        for sentence in doc.sentences_in(self.meta.language_set):
+            lang = sentence.language
+            tokens = sentence.tokens
+            for i in range(len(tokens) - 1):
+                a, n = tokens[i], tokens[i + 1]
+                if a.kind != "word" or n.kind != "word" or n.text[:1].isupper() and i + 1 > 0 and n.text[1:].islower() and i != 0:
+                    continue
+                adjs = _modifiers(a.text, lang)
+                if not adjs:
+                    continue
+                nouns = _all_pos(n.text, lang, {"NOUN"})
+                if not nouns or _is_counted(tokens, i, lang):
+                    continue
+                if all(_case(p.tag) == "ablt" for p in adjs):
+                    continue  # «счёл важным вопрос»: an adjective in the instrumental is a predicate
+                adj_cases = {_case(p.tag) for p in adjs}
+                if any(_case(p.tag) in ("gent", "datv", "ablt") and _case(p.tag) not in adj_cases for p in nouns):
+                    continue  # «присвячена отриманню», «достойный уважения», «довольный результатом»: it governs
+                prev = tokens[i - 1].lower if i else ""
+                if prev in _CONJUNCTIONS and any(_number(p.tag) == "plur" for p in nouns):
+                    continue  # «красный и зелёный фонари»: two adjectives share a plural noun
+                every_adj = [p for p in _every_reading(a.text, lang) if p.tag.POS in ("ADJF", "PRTF", "NPRO")]
+                every_noun = [p for p in _every_reading(n.text, lang) if p.tag.POS == "NOUN"]
+                if any(agree(x, y) for x in every_adj for y in every_noun):
+                    continue
+                noun = nouns[0]
+                wanted = {_case(noun.tag)}
+                if _number(noun.tag) == "plur":
+                    wanted.add("plur")
+                else:
+                    if lang == "ru":
+                        wanted.add("sing")  # the Ukrainian dictionary marks only the plural
+                    if _gender(noun.tag):
+                        wanted.add(_gender(noun.tag))
+                if _case(noun.tag) == "accs" and _number(noun.tag) == "sing" and _gender(noun.tag) == "masc":
+                    wanted.add("anim" if "anim" in noun.tag.grammemes else "inan")
+                form = None
+                for x in adjs:
+                    inflected = x.inflect({g for g in wanted if g})
+                    if inflected is not None:
+                        form = inflected.word
+                        break
+                repl = [f"{match_case(a.text, form)} {n.text}"] if form else []
+                yield self.diagnostic(a.start, n.end, repl, lang=lang, match=doc.text[a.start:n.end])
+
+
+# Numerals that take the genitive singular (ru) or the nominative plural (uk) after them, and those that take
+# the genitive plural (five and more, and «несколько»/«кілька»).
+_SMALL = {"ru": {"два", "две", "три", "четыре", "оба", "обе", "полтора", "полторы"},
+          "uk": {"два", "дві", "три", "чотири", "обидва", "обидві"}}
+_LARGE = {
+    "ru": set("пять шесть семь восемь девять десять одиннадцать двенадцать тринадцать четырнадцать пятнадцать "
+              "шестнадцать семнадцать восемнадцать девятнадцать двадцать тридцать сорок пятьдесят шестьдесят "
+              "семьдесят восемьдесят девяносто сто двести триста четыреста пятьсот несколько".split()),
+    "uk": set("п'ять шість сім вісім дев'ять десять одинадцять дванадцять тринадцять чотирнадцять п'ятнадцять "
+              "шістнадцять сімнадцять вісімнадцять дев'ятнадцять двадцять тридцять сорок п'ятдесят шістдесят "
+              "сімдесят вісімдесят дев'яносто сто двісті триста чотириста п'ятсот кілька декілька".split()),
+}
+_PREPOSITION_POS = {"PREP"}
+
+
+class NumeralNounAgreement(Check):
+    META = {
+        "id": "grammar.numeral-noun-agreement",
+        "category": "grammar",
+        "severity": "error",
+        "languages": ["ru", "uk"],
+        "fix": "safe",
+        "message": {
+            "ru": "После числительного «{numeral}» существительное стоит не в той форме: «{suggestion}».",
+            "uk": "Після числівника «{numeral}» іменник стоїть не в тій формі: «{suggestion}».",
+        },
+        "description": (
+            "«пять рабочий день», «п'ять робочий день»: the noun after a numeral takes a fixed form (Russian: "
+            "genitive singular after 2-4, genitive plural after 5 and more; Ukrainian: nominative plural after 2-4, "
+            "genitive plural after 5 and more). In a promise about time or money the slip is conspicuous. The "
+            "check looks only at a numeral in the nominative or accusative (no preposition before it) followed by "
+            "an adjective and/or a noun in the nominative singular, which is wrong after any of these numerals."
+        ),
+        "examples": {
+            "bad": [
+                {"text": "Доставка займёт <<пять рабочий день>>.", "suggestion": "пять рабочих дней"},
+                {"text": "Ответ придёт через <<три день>>.", "suggestion": "три дня"},
+                {"text": "Доставка триватиме <<п'ять робочий день>>.", "suggestion": "п'ять робочих днів"},
+            ],
+            "good": [
+                "Доставка займёт пять рабочих дней.",
+                "Доставка займёт два рабочих дня.",
+                "Доставка триватиме два робочі дні.",
+                "Ответ придёт через три дня.",
+            ],
+        },
+    }
+
+    def check(self, doc):
+        for sentence in doc.sentences_in(self.meta.language_set):
+            lang = sentence.language
+            tokens = sentence.tokens
+            for i, tok in enumerate(tokens[:-1]):
+                word = morphology.normalize(tok.text) if tok.kind == "word" else ""
+                small, large = word in _SMALL[lang], word in _LARGE[lang]
+                if not (small or large):
+                    continue
+                j = i + 1
+                adj = None
+                if (j + 1 < len(tokens) and tokens[j].kind == "word"
+                        and any(p.tag.POS in ("ADJF", "PRTF") for p in morphology.parses(tokens[j].text, lang))
+                        and tokens[j + 1].kind == "word" and _all_pos(tokens[j + 1].text, lang, {"NOUN"})):
+                    adj, j = tokens[j], j + 1  # «рабочий» may be a noun too; before a noun it is an adjective
+                if j >= len(tokens) or tokens[j].kind != "word":
+                    continue
+                noun_tok = tokens[j]
+                nouns = _all_pos(noun_tok.text, lang, {"NOUN"})
+                # Wrong after every numeral here: the noun (and adjective) can only be nominative singular.
+                if not nouns or not all(_case(p.tag) in ("nomn", "accs", "voct") and _number(p.tag) == "sing" for p in nouns):
+                    continue
+                if any("Pltm" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in nouns):
+                    continue
+                adj_parses = [p for p in morphology.parses(adj.text, lang) if p.tag.POS in ("ADJF", "PRTF")] if adj else []
+                if adj is not None and not all(_number(p.tag) == "sing" and _case(p.tag) in ("nomn", "accs", "voct")
+                                               for p in adj_parses):
+                    continue
+                if large or lang == "ru":
+                    noun_form = {"gent", "plur"} if large else {"gent", "sing"}
+                    adj_form = {"gent", "plur"}
+                else:  # Ukrainian 2-4: nominative plural
+                    noun_form = adj_form = {"nomn", "plur"}
+                if lang == "ru" and small and nouns[0].tag.gender == "femn":
+                    adj_form = {"nomn", "plur"}  # «две новые книги»
+                new_noun = nouns[0].inflect(noun_form)
+                if new_noun is None:
+                    continue
+                parts = [tok.text]
+                if adj is not None:
+                    new_adj = adj_parses[0].inflect(adj_form)
+                    if new_adj is None:
+                        continue
+                    parts.append(match_case(adj.text, new_adj.word))
+                parts.append(match_case(noun_tok.text, new_noun.word))
+                yield self.diagnostic(tok.start, noun_tok.end, [" ".join(parts)], lang=lang, numeral=tok.text)
