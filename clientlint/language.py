@@ -42,7 +42,10 @@ def detect_words(words: list[str]) -> str | None:
         lowered = [w.lower() for w in words]
         if any(w in EN_WORDS for w in lowered) or len(lowered) <= 3:
             return "en"
-        return "en" if sum(w in EN_WORDS for w in lowered) else None
+        from .lexicon import is_known  # the English word list, loaded on first use
+
+        known = sum(is_known(w, "en") for w in lowered)
+        return "en" if known * 2 >= len(lowered) else None
     if cyr == 0:
         return None
     uk = ru = 0.0
