@@ -34,14 +34,29 @@ class Diagnostic:
 
 
 @dataclass(slots=True)
+class SentenceLanguage:
+    start: int
+    end: int
+    language: str | None
+
+
+@dataclass(slots=True)
 class Report:
-    """Result of checking one message."""
+    """Result of checking one message.
+
+    ``language``: the detected language of the message (quoted client text left out). ``client_language``: the
+    language the client wrote in, and ``client_language_source`` what decided it: ``"argument"``
+    (``client_language=`` / ``--client-lang``), ``"config"`` (per-path or default config), ``"reply-to"`` (the
+    message being answered), ``"quoted"`` (the quoted part of the draft), or None when unknown.
+    ``sentences``: each sentence of the draft with its detected language.
+    """
 
     text: str
     diagnostics: list[Diagnostic]
     language: str | None
     client_language: str | None = None
     client_language_source: str | None = None
+    sentences: list[SentenceLanguage] = field(default_factory=list)
 
     def __iter__(self):
         return iter(self.diagnostics)

@@ -19,6 +19,7 @@ class Document:
     path: str | None = None
     is_template: bool = False
     accepted_words: frozenset[str] = field(default_factory=frozenset)
+    client_language: str | None = None
 
     @cached_property
     def masks(self) -> list[Mask]:

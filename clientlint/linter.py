@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from .config import Config, Settings, coerce
-from .diagnostic import Diagnostic, Report
+from .diagnostic import Diagnostic, Report, SentenceLanguage
+from .quoting import quoted_text
 from .document import Document, is_template_path
 from .registry import load_rules
 from .suppression import suppression_filter
@@ -45,14 +46,21 @@ class Linter:
         client_language: str | None = None,
         path: str | Path | None = None,
         template: bool | None = None,
+        reply_to: str | None = None,
     ) -> Report:
-        """Check one message. ``path`` (optional) selects per-path config and template mode (``.j2``, ``.hbs`` …)."""
+        """Check one message.
+
+        ``path`` (optional) selects per-path config and template mode (``.j2``, ``.hbs`` …). ``reply_to`` is the
+        client's message being answered: it tells the client's language when nothing more direct does.
+        """
         if not isinstance(text, str):
             raise TypeError(f"text must be str, not {type(text).__name__}")
         settings = self.config.settings_for(path)
         if template is None:
             template = settings.template if settings.template is not None else is_template_path(str(path) if path else None)
-        doc = Document(text, str(path) if path else None, is_template=template, accepted_words=self.accepted_words)
+        client_language, source = _client_language(text, client_language, settings, reply_to)
+        doc = Document(text, str(path) if path else None, is_template=template, accepted_words=self.accepted_words,
+                       client_language=client_language)
 
         diagnostics: list[Diagnostic] = []
         priority: dict[str, int] = {}
@@ -74,18 +82,13 @@ class Linter:
         diagnostics = _dedupe(diagnostics)
         diagnostics.sort(key=lambda d: (d.start, d.end, d.rule))
 
-        if client_language:
-            source = "argument"
-        elif settings.client_language:
-            client_language, source = settings.client_language, "config"
-        else:
-            source = None
         return Report(
             text=text,
             diagnostics=diagnostics,
             language=doc.language,
             client_language=client_language,
             client_language_source=source,
+            sentences=[SentenceLanguage(s.start, s.end, s.language) for s in doc.sentences],
         )
 
     def _drop_accepted(self, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -100,6 +103,24 @@ class Linter:
                     continue
             out.append(d)
         return out
+
+
+def _client_language(text: str, given: str | None, settings: Settings, reply_to: str | None):
+    """The client's language and what decided it: the argument, the config, the message answered, the quote."""
+    if given:
+        return given.lower(), "argument"
+    if settings.client_language:
+        return settings.client_language, "config"
+    if reply_to and reply_to.strip():
+        found = Document(reply_to).language
+        if found:
+            return found, "reply-to"
+    quoted = quoted_text(text)
+    if quoted:
+        found = Document(quoted).language
+        if found:
+            return found, "quoted"
+    return None, None
 
 
 def _drop_outranked(diagnostics: list[Diagnostic], priority: dict[str, int]) -> list[Diagnostic]:

@@ -107,7 +107,11 @@ def _is_placeholder(text: str) -> bool:
 
 def find_masks(text: str) -> list[Mask]:
     """Return non-overlapping masks sorted by start."""
+    from .quoting import quoted_spans
+
     candidates: list[tuple[int, int, int, str]] = []
+    for start, end in quoted_spans(text):  # the client's words: never linted, and they outrank everything
+        candidates.append((start, -(end - start), -1, "quote"))
     for priority, (kind, rx) in enumerate(_COMPILED):
         for m in rx.finditer(text):
             if kind == "placeholder" and not _is_placeholder(m.group()):

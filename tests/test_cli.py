@@ -53,7 +53,9 @@ def test_stdin_and_client_language(run):
     assert result.exit_code == 1
     [file] = data["files"]
     assert file["path"] == "-" and file["client_language"] == "uk" and file["client_language_source"] == "argument"
-    assert [d["rule"] for d in file["diagnostics"]] == ["ru.grammar.v-techenii", "spelling.doubled-word"]
+    # The client wrote in Ukrainian, the draft is Russian: that is the first thing to fix.
+    assert [d["rule"] for d in file["diagnostics"]] == [
+        "language.mismatch", "ru.grammar.v-techenii", "spelling.doubled-word"]
 
 
 def test_fail_on_and_exit_zero(run, tmp_path):

@@ -60,9 +60,15 @@ def _modifiers(word: str, lang: str) -> tuple:
     """Readings of ``word`` as an adjective, participle or adjectival pronoun, when it has no other reading."""
     parses = morphology.parses(word, lang)
     ok = all(p.tag.POS == "ADJF" and ("Apro" not in p.tag.grammemes or p.normal_form in _POSSESSIVES)
+             and not _SKIP_MODIFIER & p.tag.grammemes
              or p.tag.POS == "NPRO" and p.normal_form in _POSSESSIVES
              for p in parses)
     return parses if parses and ok else ()
+
+
+# Substantivised adjectives («больному», «нищего») stand for a noun; participles («присвяченим темі») govern the
+# noun after them. Neither has to agree with it.
+_SKIP_MODIFIER = frozenset({"Subx", "pssv", "actv"})
 
 
 def _every_reading(word: str, lang: str) -> list:
@@ -130,6 +136,11 @@ class AdjectiveNounAgreement(Check):
                 nouns = _all_pos(n.text, lang, {"NOUN"})
                 if not nouns or _is_counted(tokens, i, lang):
                     continue
+                if any("Fixd" in p.tag.grammemes for p in _every_reading(n.text, lang)):
+                    continue  # «пальто», «кафе»: indeclinable, every case at once
+                after = tokens[i + 2].lower if i + 2 < len(tokens) else ""
+                if after in _CONJUNCTIONS or after in ("з", "с", "із", "со"):
+                    continue  # «свои честь и достоинство», «мої мама з татом»: the adjective covers both nouns
                 if all(_case(p.tag) == "ablt" for p in adjs):
                     continue  # «счёл важным вопрос»: an adjective in the instrumental is a predicate
                 adj_cases = {_case(p.tag) for p in adjs}
@@ -230,8 +241,13 @@ class NumeralNounAgreement(Check):
                     continue
                 noun_tok = tokens[j]
                 nouns = _all_pos(noun_tok.text, lang, {"NOUN"})
-                # Wrong after every numeral here: the noun (and adjective) can only be nominative singular.
-                if not nouns or not all(_case(p.tag) in ("nomn", "accs", "voct") and _number(p.tag) == "sing" for p in nouns):
+                if noun_tok.text[:1].isupper():
+                    continue  # «номер одинадцять Іван»: a name, not what is counted
+                # Wrong after every numeral here: the noun (and adjective) can only be nominative singular, in
+                # every reading the dictionary has («тридцять карат» is a counting form).
+                every = [p for p in _every_reading(noun_tok.text, lang) if p.tag.POS == "NOUN"]
+                if not nouns or not all(_case(p.tag) in ("nomn", "accs", "voct") and _number(p.tag) == "sing"
+                                        and "Coun" not in p.tag.grammemes for p in every):
                     continue
                 if any("Pltm" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in nouns):
                     continue

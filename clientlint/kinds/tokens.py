@@ -18,7 +18,7 @@ from ..tokenize import Sentence, Token
 
 GRAMMEME_KEYS = ("case", "number", "gender", "person", "tense", "animacy", "aspect", "mood", "voice", "transitivity")
 CONSTRAINT_KEYS = {
-    "text", "regex", "lemma", "pos", "grammemes", "not", "parses", "optional", "skip", "mark",
+    "text", "regex", "lemma", "pos", "grammemes", "not", "parses", "optional", "skip", "mark", "agree",
     "kind", "masked", "sentence_start", "sentence_end", *GRAMMEME_KEYS,
 }
 
@@ -44,6 +44,7 @@ class Constraint:
     mask_kinds: frozenset[str] | None = None
     sentence_start: bool = False
     sentence_end: bool = False
+    agree: int | None = None  # index of an earlier element this token must agree with (case, number, gender)
     label: str = field(default="", repr=False)
 
     @property
@@ -132,16 +133,27 @@ def build_constraint(data, where, rule_id, *, in_not=False) -> Constraint:
         raise RulePackError(path, line, rule_id, "'kind' of a token is word, punct, masked or any")
     if "masked" in data:
         c.mask_kinds = _as_set(data["masked"])
+    if "agree" in data:
+        c.agree = int(data["agree"])
     c.sentence_start = bool(data.get("sentence_start", False))
     c.sentence_end = bool(data.get("sentence_end", False))
     return c
+
+
+def agrees(a: Token, b: Token, lang: str) -> bool:
+    """Whether some reading of ``a`` and some reading of ``b`` agree in case, number and gender."""
+    from ..checks.agreement import agree
+
+    pa = morphology.analyzer(lang).parse(morphology.normalize(a.text)) if lang in morphology.SUPPORTED else []
+    pb = morphology.analyzer(lang).parse(morphology.normalize(b.text)) if lang in morphology.SUPPORTED else []
+    return any(agree(x, y) or agree(y, x) for x in pa for y in pb)
 
 
 def match_at(elements: list[Constraint], sentence: Sentence, start: int, lang: str) -> list[Token | None] | None:
     """Match ``elements`` from token ``start``; returns the token for each element (None if optional and absent)."""
     tokens = sentence.tokens
 
-    def step(ei: int, ti: int) -> list | None:
+    def step(ei: int, ti: int, acc: tuple = ()) -> list | None:
         if ei == len(elements):
             return []
         el = elements[ei]
@@ -152,13 +164,15 @@ def match_at(elements: list[Constraint], sentence: Sentence, start: int, lang: s
             if gap and tokens[pos - 1].kind == "punct":
                 break
             if pos < len(tokens) and el.matches(tokens[pos], sentence, lang):
-                rest = step(ei + 1, pos + 1)
-                if rest is not None:
-                    return [tokens[pos], *rest]
+                other = acc[el.agree] if el.agree is not None and el.agree < len(acc) else None
+                if other is None or agrees(other, tokens[pos], lang):
+                    rest = step(ei + 1, pos + 1, (*acc, tokens[pos]))
+                    if rest is not None:
+                        return [tokens[pos], *rest]
             if pos >= len(tokens):
                 break
         if el.optional:
-            rest = step(ei + 1, ti)
+            rest = step(ei + 1, ti, (*acc, None))
             if rest is not None:
                 return [None, *rest]
         return None

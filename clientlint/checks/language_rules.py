@@ -1,0 +1,159 @@
+"""Write in the client's language: ``language.mismatch`` (the reply, or a paragraph of it, is not in the
+client's language) and ``language.mixed`` (Russian inside Ukrainian and the reverse)."""
+
+from __future__ import annotations
+
+from . import Check
+from .. import lexicon
+from ..language import RU_ONLY, UK_ONLY, detect_words
+
+NAMES = {
+    "ru": {"ru": "русском", "uk": "украинском", "en": "английском", "pl": "польском", "de": "немецком",
+           "fr": "французском", "es": "испанском", "it": "итальянском"},
+    "uk": {"ru": "російською", "uk": "українською", "en": "англійською", "pl": "польською", "de": "німецькою",
+           "fr": "французькою", "es": "іспанською", "it": "італійською"},
+    "en": {"ru": "Russian", "uk": "Ukrainian", "en": "English", "pl": "Polish", "de": "German", "fr": "French",
+           "es": "Spanish", "it": "Italian"},
+}
+# A paragraph in another language this long is a reply in the wrong language, not a quotation or a term.
+MIN_PARAGRAPH_WORDS = 8
+# A word counts as the other language's when it is common there and far rarer here (Zipf scale).
+FOREIGN_MIN_ZIPF = 3.5
+FOREIGN_GAP = 1.5
+
+
+def language_name(code: str | None, in_lang: str | None) -> str:
+    table = NAMES.get(in_lang or "en", NAMES["en"])
+    return table.get(code or "", code or "?")
+
+
+def _paragraphs(doc):
+    """Groups of sentences separated by a blank line (quoted text is masked and has no words)."""
+    groups, current = [], []
+    for prev, sentence in zip([None, *doc.sentences], doc.sentences):
+        if prev is not None and "\n\n" in doc.text[prev.end:sentence.start].replace("\r", "") and current:
+            groups.append(current)
+            current = []
+        current.append(sentence)
+    if current:
+        groups.append(current)
+    return groups
+
+
+class LanguageMismatch(Check):
+    META = {
+        "id": "language.mismatch",
+        "category": "language",
+        "severity": "error",
+        "languages": ["any"],
+        "message": {
+            "ru": "Клиент пишет на {client}, а этот текст — на {draft}. Отвечайте на языке клиента.",
+            "uk": "Клієнт пише {client}, а цей текст — {draft}. Відповідайте мовою клієнта.",
+            "en": "The client writes in {client}, but this text is in {draft}. Reply in the client's language.",
+        },
+        "description": (
+            "Answer in the language the client wrote in. A Kyiv client who wrote in Ukrainian and gets a Russian "
+            "reply, or a reply with a whole English paragraph, feels it at once. The client's language comes from "
+            "--client-lang, the config, --reply-to, or the quoted part of the draft; a paragraph of eight words "
+            "or more in another language is flagged, while short quotations and product terms are not."
+        ),
+        "examples": {
+            "bad": [
+                {"text": "<<Добрый день! Ваш заказ отправлен сегодня, трек-номер пришлём вечером.>>\n\n"
+                         "> Добрий день, де моє замовлення?"},
+                {"text": "<<Hello! Your order has been shipped today and will arrive on Monday morning.>>\n\n"
+                         "> Добрий день, де моє замовлення?"},
+            ],
+            "good": [
+                "Добрий день! Ваше замовлення відправлено сьогодні.\n\n> Добрий день, де моє замовлення?",
+                "Добрий день! Налаштування є в розділі Settings → Billing.\n\n> Де змінити тариф?",
+                "Thanks, your order is on its way.",
+            ],
+        },
+    }
+
+    def check(self, doc):
+        client = doc.client_language
+        if not client or not doc.sentences:
+            return
+        for group in _paragraphs(doc):
+            words = [t.text for s in group for t in s.tokens if t.kind == "word"]
+            if len(words) < MIN_PARAGRAPH_WORDS:
+                continue
+            lang = detect_words(words)
+            if lang is None or lang == client:
+                continue
+            yield self.diagnostic(group[0].start, group[-1].end, lang=lang,
+                                  client=language_name(client, lang), draft=language_name(lang, lang))
+
+
+class LanguageMixed(Check):
+    priority = 20  # the named words in rules/<lang>/mixing.yaml say what to write instead
+    META = {
+        "id": "language.mixed",
+        "category": "language",
+        "severity": "warning",
+        "languages": ["ru", "uk"],
+        "message": {
+            "ru": "«{match}» — {other} посреди русского текста. Не смешивайте языки в одном письме.",
+            "uk": "«{match}» — {other} посеред українського тексту. Не змішуйте мови в одному листі.",
+        },
+        "description": (
+            "A reply that slides from Ukrainian into Russian (or back) halfway reads as careless, and to many "
+            "Ukrainian clients as disrespectful. The check flags a whole sentence in the other language, and "
+            "single words that belong only to it: letters the other alphabet alone has (ы, э, ъ, ё in Ukrainian "
+            "text; і, ї, є, ґ in Russian text), or words its dictionary knows and this one does not. Names and "
+            "the team's accepted words are not mixing."
+        ),
+        "examples": {
+            "bad": [
+                {"text": "Дякуємо за звернення. Ми <<сейчас>> перевіримо замовлення."},
+                {"text": "Ваше замовлення готове, <<ещё>> раз дякуємо!"},
+                {"text": "Спасибо за заказ, <<дякую>> за терпение."},
+                {"text": "Ваше замовлення вже в дорозі. <<Курьер позвонит вам перед доставкой завтра.>>"},
+            ],
+            "good": [
+                "Дякуємо за звернення. Ми зараз перевіримо замовлення.",
+                "Спасибо за заказ и за терпение.",
+                "Ваш менеджер — Олександр Ковальов, він на зв'язку.",
+                "Мы работаем с Київстар и Rozetka.",
+            ],
+        },
+    }
+
+    def check(self, doc):
+        main = doc.language
+        if main not in ("ru", "uk"):
+            return
+        other = "uk" if main == "ru" else "ru"
+        foreign_letters = UK_ONLY if main == "ru" else RU_ONLY
+        name = {"ru": {"uk": "украинское слово"}, "uk": {"ru": "російське слово"}}[main][other]
+        sentence_name = {"ru": "украинское предложение", "uk": "російське речення"}[main]
+        for sentence in doc.sentences:
+            words = [t for t in sentence.tokens if t.kind == "word"]
+            if len(words) >= 4 and sentence.language == other and detect_words([t.text for t in words]) == other:
+                yield self.diagnostic(sentence.start, sentence.end, lang=main, match=doc.text[sentence.start:sentence.end],
+                                      other=sentence_name)
+                continue
+            if sentence.language != main:
+                continue
+            for i, tok in enumerate(words):
+                if tok.text[:1].isupper() and i > 0:
+                    continue  # a name: «Київстар» in Russian text
+                if lexicon.is_accepted(tok.text, main, doc.accepted_words):
+                    continue
+                if self._foreign(tok.text, main, other, foreign_letters):
+                    yield self.diagnostic(tok.start, tok.end, lang=main, match=tok.text, other=name)
+
+    @staticmethod
+    def _foreign(word: str, main: str, other: str, foreign_letters) -> bool:
+        """A word of the other language: its letters say so, or it is far more common there than here (both
+        dictionaries list many shared or borrowed forms, so knowing the word proves little)."""
+        if len(word) < 3 or lexicon.normalize(word) in lexicon.supplement(main):
+            return False
+        if any(c in foreign_letters for c in word):
+            return lexicon.is_known(word, other) and not lexicon.is_known(word, main)
+        if not lexicon.is_known(word, other):
+            return False
+        z_other, z_main = lexicon.zipf(word, other), lexicon.zipf(word, main)
+        return z_other >= FOREIGN_MIN_ZIPF and z_other - z_main >= FOREIGN_GAP
