@@ -56,10 +56,10 @@ def _config_for(path: str, explicit: Config | None, cache: dict) -> Config:
 
 def _check_one(job: tuple) -> tuple:
     """Check one source; runs in the main process or in a worker of ``--jobs``."""
-    source, config, client_lang, stdin_filename = job
+    source, config, client_lang, stdin_filename, client_text = job
     linter = _linter_for(config)
     path_for_config = stdin_filename if source.is_stdin else source.path
-    report = linter.check(source.text, client_language=client_lang, path=path_for_config)
+    report = linter.check(source.text, client_language=client_lang, path=path_for_config, reply_to=client_text)
     return source, report
 
 
@@ -91,11 +91,15 @@ def cli() -> None:
               help="Check files in N processes (0: one per core).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use instead of searching.")
 @click.option("--stdin-filename", metavar="PATH", help="Treat standard input as this file (config overrides, template mode).")
-def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff, jobs, config_path, stdin_filename):
+@click.option("--reply-to", "reply_to", type=click.Path(dir_okay=False), metavar="FILE",
+              help="The client's message being answered: tells the client's language.")
+def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff, jobs, config_path, stdin_filename,
+          reply_to):
     """Check PATHS (files or folders; '-' or nothing for standard input)."""
     _linters.clear()  # word lists and packs may have changed since an earlier call in this process
     try:
         explicit = load_file(Path(config_path)) if config_path else None
+        client_text = read_source(reply_to).text if reply_to else None
         names = expand_paths(list(paths) or ["-"])
         if not names:
             _fail("no text or template files found in the given folders")
@@ -109,14 +113,15 @@ def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff
             config = _config_for(name, explicit, cache)
             if sel or ign:
                 config = config.with_cli(select=sel, ignore=ign)
-            job_list.append((source, config, client_lang, stdin_filename))
+            job_list.append((source, config, client_lang, stdin_filename, client_text))
         workers = jobs or (os.cpu_count() or 1)
         checked = _run(job_list, workers)
 
-        level = fail_on or next((c.fail_on for _, c, _, _ in job_list if c.fail_on), None) or "warning"
+        level = fail_on or next((job[1].fail_on for job in job_list if job[1].fail_on), None) or "warning"
         results: list[FileResult] = []
         changed = 0
-        for (source, report), (_, config, _, _) in zip(checked, job_list):
+        for (source, report), job in zip(checked, job_list):
+            config = job[1]
             if fix or diff:
                 fixed, count = apply_fixes(source.text, report.diagnostics)
                 if count:
@@ -129,7 +134,7 @@ def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff
                         write_atomic(Path(source.path), (BOM if source.bom else b"") + fixed.encode("utf-8"))
                     if fix:
                         source = Source(source.path, fixed, source.bom, source.is_stdin)
-                        _, report = _check_one((source, config, client_lang, stdin_filename))
+                        _, report = _check_one((source, config, client_lang, stdin_filename, job[4]))
                 elif fix and source.is_stdin:
                     sys.stdout.write(source.text)
             results.append(FileResult("-" if source.is_stdin else source.path, source.text, report))
@@ -138,9 +143,9 @@ def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff
 
     if diff:
         return sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
-    to_stderr = fix and any(s.is_stdin for s, _, _, _ in job_list)
+    to_stderr = fix and any(job[0].is_stdin for job in job_list)
     color = fmt == "text" and not os.environ.get("NO_COLOR") and (sys.stderr if to_stderr else sys.stdout).isatty()
-    rules = {r.meta.id: r.meta for config in {c for _, c, _, _ in job_list} for r in _linter_for(config).rules}
+    rules = {r.meta.id: r.meta for config in {job[1] for job in job_list} for r in _linter_for(config).rules}
     output = get_reporter(fmt)(results, rules=rules, color=color)
     if output:
         click.echo(output, nl=False, err=to_stderr)

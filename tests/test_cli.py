@@ -134,7 +134,7 @@ def test_folder_and_jobs(run, tmp_path):
         (("c.toml", b"x = [\n"), ["check", "--config", "c.toml", "-"], "c.toml: invalid TOML"),
         (("packs/p.yaml", b"rules:\n  - id: team.x.y\n    kind: phrase\n"), ["check", "--config", "c2.toml", "-"],
          "packs/p.yaml:2: rule 'team.x.y': missing key 'category'"),
-        (None, ["explain", "ru.grammar.v-techeni"], "unknown rule 'ru.grammar.v-techeni' (did you mean ru.grammar.v-techenii?)"),
+        (None, ["explain", "ru.grammar.v-techeni"], "unknown rule 'ru.grammar.v-techeni' (did you mean ru.grammar.v-techenii"),
     ],
 )
 def test_bad_input_is_one_line_and_exit_2(run, tmp_path, setup, args, message):
@@ -191,3 +191,13 @@ def test_words_add_to_a_named_file(run, tmp_path):
     assert run("words", "add", "--file", str(target), "Zapier").exit_code == 0
     assert target.read_text(encoding="utf-8") == "# our words\nAcme\nZapier\n"
     assert run("words", "add", "two words").exit_code == 2
+
+
+def test_reply_to_sets_the_client_language(run, tmp_path):
+    client = write(tmp_path / "client.txt", "Добрий день! Де моє замовлення? Чекаю вже тиждень.")
+    draft = write(tmp_path / "draft.txt", "Добрый день! Ваш заказ отправлен сегодня, трек-номер пришлём вечером.\n")
+    data = json.loads(run("check", "--format", "json", "--reply-to", client, draft).output)
+    [file] = data["files"]
+    assert (file["client_language"], file["client_language_source"]) == ("uk", "reply-to")
+    assert [d["rule"] for d in file["diagnostics"]] == ["language.mismatch"]
+    assert file["sentences"][0] == {"start": 0, "end": 12, "language": "ru"}

@@ -155,5 +155,7 @@ class LanguageMixed(Check):
             return lexicon.is_known(word, other) and not lexicon.is_known(word, main)
         if not lexicon.is_known(word, other):
             return False
+        if main == "ru" and lexicon.is_known(word, "ru"):
+            return False  # «коли», «водою», «сказав»: old or poetic Russian forms, not Ukrainian
         z_other, z_main = lexicon.zipf(word, other), lexicon.zipf(word, main)
         return z_other >= FOREIGN_MIN_ZIPF and z_other - z_main >= FOREIGN_GAP

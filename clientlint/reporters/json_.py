@@ -24,6 +24,7 @@ def as_data(results: list[FileResult]) -> dict:
             "language": res.report.language,
             "client_language": res.report.client_language,
             "client_language_source": res.report.client_language_source,
+            "sentences": [{"start": s.start, "end": s.end, "language": s.language} for s in res.report.sentences],
             "diagnostics": items,
         })
     return {"version": FORMAT_VERSION, "clientlint": __version__, "files": files}

@@ -1,0 +1,82 @@
+"""Write in the client's language: where it comes from, quoted text, mismatch and mixing."""
+
+import pytest
+
+from clientlint.quoting import quoted_spans, quoted_text
+
+REPLY_UK = "Добрий день! Ваше замовлення відправлено сьогодні, номер відстеження надішлемо ввечері."
+REPLY_RU = "Добрый день! Ваш заказ отправлен сегодня, трек-номер пришлём вечером, спасибо за терпение."
+
+
+@pytest.mark.parametrize(
+    "draft, quoted",
+    [
+        (REPLY_UK + "\n\nOn Mon, 2 Mar 2026 at 10:00, Olena <o@example.com> wrote:\n> Де моє замовлення?\n",
+         "Де моє замовлення?"),
+        (REPLY_UK + "\n\n-----Original Message-----\nFrom: Olena\nДе моє замовлення?", "From: Olena\nДе моє замовлення?"),
+        (REPLY_UK + "\n\n2 березня 2026 р., Олена <o@example.com> пише:\nДе моє замовлення?", "Де моє замовлення?"),
+        (REPLY_RU + "\n\n02.03.2026, Иван <i@example.com> писал(а):\n> Где мой заказ?", "Где мой заказ?"),
+        ("Ок.\n\n> Де замовлення?\n> Чекаю.\n\nЩе раз дякуємо.", "Де замовлення?\nЧекаю."),
+        ("Без цитати.", ""),
+    ],
+)
+def test_quoted_text_is_found(draft, quoted):
+    assert quoted_text(draft) == quoted
+
+
+def test_quoted_text_is_never_linted(linter):
+    draft = REPLY_RU + "\n\n> Вы идиоты, где мой заказ в течении недели?\n"
+    report = linter.check(draft)
+    assert report.diagnostics == []
+    assert (report.client_language, report.client_language_source) == ("ru", "quoted")
+    [span] = quoted_spans(draft)
+    assert draft[span[0]:span[1]].startswith("> Вы идиоты")
+
+
+@pytest.mark.parametrize(
+    "kwargs, expected",
+    [
+        ({"client_language": "uk"}, ("uk", "argument")),
+        ({"reply_to": "Добрий день, де моє замовлення?"}, ("uk", "reply-to")),
+        ({}, (None, None)),
+    ],
+)
+def test_client_language_sources(linter, kwargs, expected):
+    report = linter.check(REPLY_RU, **kwargs)
+    assert (report.client_language, report.client_language_source) == expected
+
+
+def test_argument_outranks_reply_and_quote(linter):
+    report = linter.check(REPLY_UK + "\n\n> Где мой заказ?", client_language="uk", reply_to="Where is my order?")
+    assert report.client_language_source == "argument" and report.diagnostics == []
+
+
+def test_mismatch_names_both_languages_in_the_drafts_language(linter):
+    report = linter.check(REPLY_RU + "\n\n> Добрий день, де моє замовлення?")
+    [d] = report.diagnostics
+    assert d.rule == "language.mismatch" and d.category == "language"
+    assert "украинском" in d.message and "русском" in d.message
+    assert (d.start, d.end) == (0, len(REPLY_RU))
+
+
+def test_an_english_paragraph_in_a_ukrainian_reply_is_a_mismatch(linter):
+    text = REPLY_UK + "\n\nPlease note that the parcel may arrive later than the estimated delivery date shown."
+    report = linter.check(text, client_language="uk")
+    [d] = report.by_rule("language.mismatch")
+    assert text[d.start:d.end].startswith("Please note")
+
+
+def test_english_terms_in_a_ukrainian_reply_are_fine(linter):
+    text = "Змінити тариф можна в розділі Settings → Billing, кнопка Upgrade plan."
+    assert linter.check(text, client_language="uk").by_rule("language.mismatch") == []
+
+
+def test_russian_words_in_ukrainian_text(linter):
+    text = "Дякуємо за звернення! Ми сейчас перевіримо замовлення й ещё раз напишемо."
+    found = [text[d.start:d.end] for d in linter.check(text).by_rule("language.mixed")]
+    assert found == ["сейчас", "ещё"]
+
+
+def test_report_gives_a_language_per_sentence(linter):
+    report = linter.check("Добрий день! Thank you for the order. Спасибо!")
+    assert [s.language for s in report.sentences] == ["uk", "en", "ru"]
