@@ -28,7 +28,7 @@ class Document:
     @cached_property
     def sentences(self) -> list[Sentence]:
         sentences = tokenize(self.text, self.masks)
-        self._language = detect_sentences(sentences)
+        self._language = detect_sentences(sentences, self.prose)
         return sentences
 
     @cached_property

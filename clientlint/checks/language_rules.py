@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from . import Check
 from .. import lexicon
-from ..language import RU_ONLY, UK_ONLY, detect_words
+from ..language import RU_ONLY, UK_ONLY, detect, detect_words
 
 NAMES = {
     "ru": {"ru": "русском", "uk": "украинском", "en": "английском", "pl": "польском", "de": "немецком",
@@ -80,7 +80,7 @@ class LanguageMismatch(Check):
             words = [t.text for s in group for t in s.tokens if t.kind == "word"]
             if len(words) < MIN_PARAGRAPH_WORDS:
                 continue
-            lang = detect_words(words)
+            lang = detect(doc.prose[group[0].start:group[-1].end].replace("\ue000", " "), words)
             if lang is None or lang == client:
                 continue
             yield self.diagnostic(group[0].start, group[-1].end, lang=lang,
