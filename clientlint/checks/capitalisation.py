@@ -82,6 +82,8 @@ def caps_slip_fix(word: str, at_start: bool = True) -> str | None:
     """The intended casing of a word typed with Shift or Caps Lock at the wrong moment, or None."""
     if word.islower() or word.isupper() or word.istitle():
         return None  # nearly every word
+    if any(word[i].isupper() and word[i - 1] in "-\u2011'’" for i in range(1, len(word))):
+        return None  # «пів-Києва», «д'Артаньян»: a capital after a hyphen or apostrophe is a name
     letters = [c for c in word if c.isalpha()]
     if len(letters) < 3:
         return None
@@ -132,7 +134,7 @@ class CapsSlip(Check):
                 "Привет, Анна! Заказ готов.",
                 "Оплатить можно через PayPal или iPhone.",
                 "Наша страница ВКонтакте обновлена.",
-                "Звіт у форматі PDF і XLSX, синтез мРНК.",
+                "Звіт у форматі PDF і XLSX, синтез мРНК, мапа пів-Києва.",
                 "Зараз у мене нІколи, наберу ввечері. Потужність 1 гВт.",
                 "A documentary by VIce about the UK.",
             ],
