@@ -29,8 +29,26 @@ def analyzer(lang: str):
         if lang not in _analyzers:
             import pymorphy3  # heavy: imported only when morphology is first needed
 
+            known_before = _known_grammemes()
             _analyzers[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+            # pymorphy3 keeps one tag class for every language, and loading a dictionary resets the grammemes
+            # it knows to that dictionary's: after the Ukrainian one loads, re-inflecting a Russian verb into
+            # «indc» fails. Keep the union of all loaded dictionaries' grammemes known.
+            _analyzers[lang].TagClass.KNOWN_GRAMMEMES |= known_before
     return _analyzers[lang]
+
+
+def _known_grammemes() -> set:
+    from pymorphy3.tagset import OpencorporaTag
+
+    return set(OpencorporaTag.KNOWN_GRAMMEMES)
+
+
+def safe_inflect(parse, grammemes):
+    try:
+        return parse.inflect(set(grammemes))
+    except ValueError:  # a grammeme this dictionary does not know
+        return None
 
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
@@ -75,7 +93,7 @@ def inflect(word: str, lang: str, grammemes: frozenset[str], keep=None) -> str |
     for p in parses(word, lang):
         if keep is not None and not keep(p):
             continue
-        form = p.inflect(set(grammemes))
+        form = safe_inflect(p, grammemes)
         if form is not None:
             return form.word
     return None
@@ -162,9 +180,9 @@ def inflect_like(lemma: str, model_word: str, lang: str, keep=None) -> str | Non
     candidates = [p for p in analyzer(lang).parse(normalize(lemma)) if p.normal_form == normalize(lemma)]
     candidates.sort(key=lambda p: p.tag.POS != model.tag.POS and not (model.tag.POS in ("INFN", "GRND", "PRTF", "PRTS") and p.tag.POS in ("INFN", "VERB")))
     for p in candidates:
-        form = p.inflect(wanted)
+        form = safe_inflect(p, wanted)
         if form is None and model.tag.POS == "VERB":
-            form = p.inflect(wanted - {"masc", "femn", "neut"} if "past" not in wanted else wanted)
+            form = safe_inflect(p, wanted - {"masc", "femn", "neut"} if "past" not in wanted else wanted)
         if form is not None:
             return form.word
     return None

@@ -166,3 +166,13 @@ rules:
                       ("Приймати участь легко.", "Брати участь")):
         [d] = linter.check(text).diagnostics
         assert d.replacements == [fix], text
+
+
+def test_russian_reinflection_survives_loading_the_ukrainian_dictionary():
+    """pymorphy3 shares one tag class between languages; loading uk must not break ru inflection."""
+    from clientlint import morphology
+
+    morphology.analyzer("ru")
+    morphology.analyzer("uk")
+    assert morphology.inflect_like("класть", "ложат", "ru") == "кладут"
+    assert morphology.inflect("ложил", "ru", frozenset({"INFN"})) == "ложить"

@@ -166,7 +166,7 @@ class AdjectiveNounAgreement(Check):
                     wanted.add("anim" if "anim" in noun.tag.grammemes else "inan")
                 form = None
                 for x in adjs:
-                    inflected = x.inflect({g for g in wanted if g})
+                    inflected = morphology.safe_inflect(x, {g for g in wanted if g})
                     if inflected is not None:
                         form = inflected.word
                         break
@@ -262,12 +262,12 @@ class NumeralNounAgreement(Check):
                     noun_form = adj_form = {"nomn", "plur"}
                 if lang == "ru" and small and nouns[0].tag.gender == "femn":
                     adj_form = {"nomn", "plur"}  # «две новые книги»
-                new_noun = nouns[0].inflect(noun_form)
+                new_noun = morphology.safe_inflect(nouns[0], noun_form)
                 if new_noun is None:
                     continue
                 parts = [tok.text]
                 if adj is not None:
-                    new_adj = adj_parses[0].inflect(adj_form)
+                    new_adj = morphology.safe_inflect(adj_parses[0], adj_form)
                     if new_adj is None:
                         continue
                     parts.append(match_case(adj.text, new_adj.word))
