@@ -38,8 +38,27 @@ class Document:
 
     @cached_property
     def word_set(self) -> frozenset[str]:
-        """Every token of the message, lower-cased: lets a rule rule itself out in one set operation."""
-        return frozenset(t.lower for s in self.sentences for t in s.tokens)
+        """Every token of the message, lower-cased (a masked token as U+E000 and its kind): lets a rule rule itself
+        out in one set operation."""
+        return frozenset(("\ue000" + (t.mask_kind or "")) if t.kind == "masked" else t.lower
+                         for s in self.sentences for t in s.tokens) | frozenset(t.lower for s in self.sentences
+                                                                                for t in s.tokens)
+
+    @cached_property
+    def raw_word_set(self) -> frozenset[str]:
+        """Every word of the message as written (for case-sensitive regular expressions)."""
+        return frozenset(t.text for s in self.sentences for t in s.tokens if t.kind == "word")
+
+    @cached_property
+    def lemma_set(self) -> frozenset[str]:
+        """Every dictionary form of every word, in the language of its sentence (for rules that match by lemma)."""
+        found: set[str] = set()
+        for sentence in self.sentences:
+            if sentence.language in morphology.SUPPORTED:
+                for t in sentence.tokens:
+                    if t.kind == "word":
+                        found |= morphology.lemmas(t.text, sentence.language)
+        return frozenset(found)
 
     @property
     def language(self) -> str | None:

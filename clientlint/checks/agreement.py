@@ -4,6 +4,8 @@ combination of the words' plausible readings agrees."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import Check
 from .. import morphology
 from ..rule import match_case
@@ -71,9 +73,10 @@ def _modifiers(word: str, lang: str) -> tuple:
 _SKIP_MODIFIER = frozenset({"Subx", "pssv", "actv"})
 
 
-def _every_reading(word: str, lang: str) -> list:
+@lru_cache(maxsize=100_000)
+def _every_reading(word: str, lang: str) -> tuple:
     """All the dictionary's readings, not only the likely ones: an error needs every one of them to disagree."""
-    return morphology.analyzer(lang).parse(morphology.normalize(word))
+    return tuple(morphology.analyzer(lang).parse(morphology.normalize(word)))
 
 
 def _is_counted(tokens, i: int, lang: str) -> bool:

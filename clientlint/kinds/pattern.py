@@ -31,6 +31,11 @@ _OPEN_QUOTES = "«\"“„'‘‹"
 _CLOSE_QUOTES = "»\"”“'’›"
 
 
+def _anchor_key(token) -> str:
+    """What an anchor compares: the word, or U+E000 and the mask kind for a masked token."""
+    return "\ue000" + (token.mask_kind or "") if token.kind == "masked" else token.lower
+
+
 def _is_mention(sentence, first: int, last: int) -> bool:
     """A match in quotation marks («Идиот», "Idiot") or capitalised mid-sentence (The Idiot) names a thing
     (a title, a quoted word) rather than says it."""
@@ -55,6 +60,26 @@ class SequenceRule(Rule):
         self.per_sequence = per_sequence  # replacements of each sequence, when they differ
         self.skip_mentions = skip_mentions
         self._first = self._prefilter()
+        self._anchor = self._anchors()
+        self._required = self._requirements()
+
+    def _anchors(self) -> list[tuple[int, frozenset[str]]] | None:
+        """For each sequence, (k, words): a match starting at token i needs token i+k to be one of the words — the
+        first literal token, when every token before it is required and without a gap. None: no such anchor."""
+        anchors = []
+        for seq in self.sequences:
+            for k, el in enumerate(seq):
+                if el.optional or (k and el.skip):
+                    return None
+                if el.texts is not None and el.negated is None:
+                    anchors.append((k, el.texts))
+                    break
+                if el.kind == "masked" and el.mask_kinds is not None:
+                    anchors.append((k, frozenset("\ue000" + m for m in el.mask_kinds)))
+                    break
+            else:
+                return None
+        return anchors
 
     def _prefilter(self) -> tuple[frozenset[str], frozenset[str]] | None:
         """Words and lemmas one of which the first token must have, or None when any token may start a match."""
@@ -75,15 +100,36 @@ class SequenceRule(Rule):
                 return None
         return frozenset(texts), frozenset(lemmas)
 
-    def may_match(self, doc) -> bool:
-        """False when no word of the message can start a match (checked once per message, not per token)."""
-        if self._first is None:
-            return True
-        texts, lemmas = self._first
-        return bool(lemmas) or not texts.isdisjoint(doc.word_set)
+    def _requirements(self) -> list[tuple[list, list, list]]:
+        """For each sequence, what its required tokens need from the message: a word of each text set, a lemma of
+        each lemma set, a word matching each regular expression."""
+        out = []
+        for seq in self.sequences:
+            required = [el for el in seq if not el.optional and el.kind == "word"]
+            masked = [el.mask_kinds for el in seq if not el.optional and el.kind == "masked" and el.mask_kinds]
+            texts = [el.texts for el in required if el.texts is not None]
+            texts += [frozenset("\ue000" + m for m in kinds) for kinds in masked]
+            lemmas = [el.lemmas for el in required if el.lemmas is not None and el.texts is None]
+            regexes = [el.regex for el in required if el.regex is not None and el.texts is None]
+            out.append((texts, lemmas, regexes))
+        return out
 
-    def _may_start(self, token, lang) -> bool:
+    def may_match(self, doc) -> bool:
+        """False when the message lacks a word (or lemma) every match needs: checked once per message, so most of
+        the hundreds of pattern rules cost a set lookup, not a walk over every token."""
+        words = doc.word_set
+        for texts, lemmas, regexes in self._required:
+            if all(not t.isdisjoint(words) for t in texts) and all(
+                    not l.isdisjoint(words) or not l.isdisjoint(doc.lemma_set) for l in lemmas) and all(
+                    any(rx.fullmatch(w) for w in doc.raw_word_set) for rx in regexes):
+                return True
+        return False
+
+    def _may_start(self, tokens, i, lang) -> bool:
+        token = tokens[i]
         if self._first is None:
+            if self._anchor is not None:
+                return any(i + k < len(tokens) and _anchor_key(tokens[i + k]) in words for k, words in self._anchor)
             return True
         texts, lemmas = self._first
         if token.lower in texts:
@@ -98,7 +144,7 @@ class SequenceRule(Rule):
             tokens = sentence.tokens
             i = 0
             while i < len(tokens):
-                if not self._may_start(tokens[i], lang):
+                if not self._may_start(tokens, i, lang):
                     i += 1
                     continue
                 found = None
