@@ -8,7 +8,7 @@ from functools import cached_property
 from . import morphology
 from .language import detect_sentences
 from .masking import Mask, find_masks
-from .tokenize import Sentence, Token, blank_masks, tokenize
+from .tokenize import Sentence, blank_masks, tokenize
 
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".hbs", ".handlebars", ".mustache")
 
@@ -70,9 +70,6 @@ class Document:
         if languages is None:
             return self.sentences
         return [s for s in self.sentences if s.language in languages]
-
-    def parses(self, token: Token, lang: str) -> tuple:
-        return morphology.parses(token.text, lang)
 
 
 def is_template_path(path: str | None) -> bool:

@@ -186,3 +186,42 @@ def inflect_like(lemma: str, model_word: str, lang: str, keep=None) -> str | Non
         if form is not None:
             return form.word
     return None
+
+
+# --- agreement: shared by the pattern constraint `agree` and the agreement checks -----------------------------
+
+_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}
+_CASE_ALIASES = {"gen2": "gent", "gen1": "gent", "loc2": "loct", "loc1": "loct", "acc2": "accs"}
+_GENDERS = {"masc", "femn", "neut"}
+_COMMON_GENDER = {"ms-f", "Ms-f", "GNdr"}
+
+
+def case_of(tag) -> str | None:
+    for g in tag.grammemes:
+        if g in _CASES:
+            return g
+        if g in _CASE_ALIASES:
+            return _CASE_ALIASES[g]
+    return None
+
+
+def number_of(tag) -> str:
+    return "plur" if "plur" in tag.grammemes else "sing"
+
+
+def gender_of(tag) -> str | None:
+    return next((g for g in tag.grammemes if g in _GENDERS), None)
+
+
+def agree(adj, noun) -> bool:
+    """Whether an adjective reading and a noun reading agree in case, number and (in the singular) gender."""
+    a, n = adj.tag, noun.tag
+    ca, cn = case_of(a), case_of(n)
+    if ca and cn and ca != cn:  # a reading without a case (the Ukrainian dictionary has some) fits any case
+        return False
+    if number_of(a) != number_of(n):
+        return False
+    if number_of(n) == "sing" and not (_COMMON_GENDER & n.grammemes):
+        ga, gn = gender_of(a), gender_of(n)
+        return ga is None or gn is None or ga == gn
+    return True

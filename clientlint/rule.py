@@ -7,7 +7,7 @@ A rule has one metadata record (:class:`RuleMeta`) with its examples, and one me
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from .diagnostic import CATEGORIES, SEVERITIES, Diagnostic

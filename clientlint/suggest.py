@@ -120,9 +120,3 @@ _FUNCTION_WORDS = {
     "uk": ("не", "ні", "в", "у", "на", "по", "за", "з", "із", "до", "від", "без", "при"),
     "en": ("a", "an", "in", "on", "at", "to", "of", "every", "any", "some", "no"),
 }
-
-
-def best_score(word: str, lang: str) -> float:
-    """Zipf frequency of the first suggestion (0 when there is none)."""
-    found = suggestions(word, lang)
-    return zipf(found[0].split()[0], lang) if found else 0.0

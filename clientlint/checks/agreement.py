@@ -8,44 +8,8 @@ from functools import lru_cache
 
 from . import Check
 from .. import morphology
+from ..morphology import agree, case_of, gender_of, number_of
 from ..rule import match_case
-
-_CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}
-_CASE_ALIASES = {"gen2": "gent", "gen1": "gent", "loc2": "loct", "loc1": "loct", "acc2": "accs"}
-_GENDERS = {"masc", "femn", "neut"}
-_COMMON_GENDER = {"ms-f", "Ms-f", "GNdr"}
-
-
-def _case(tag) -> str | None:
-    for g in tag.grammemes:
-        if g in _CASES:
-            return g
-        if g in _CASE_ALIASES:
-            return _CASE_ALIASES[g]
-    return None
-
-
-def _number(tag) -> str:
-    return "plur" if "plur" in tag.grammemes else "sing"
-
-
-def _gender(tag) -> str | None:
-    return next((g for g in tag.grammemes if g in _GENDERS), None)
-
-
-def agree(adj, noun) -> bool:
-    """Whether an adjective reading and a noun reading agree in case, number and (in the singular) gender."""
-    a, n = adj.tag, noun.tag
-    ca, cn = _case(a), _case(n)
-    if ca and cn and ca != cn:  # a reading without a case (the Ukrainian dictionary has some) fits any case
-        return False
-    if _number(a) != _number(n):
-        return False
-    if _number(n) == "sing" and not (_COMMON_GENDER & n.grammemes):
-        ga, gn = _gender(a), _gender(n)
-        return ga is None or gn is None or ga == gn
-    return True
-
 
 # Pronouns that inflect like adjectives (the Ukrainian dictionary tags them NPRO); personal pronouns such as
 # «його», «її» are not among them: they never agree.
@@ -144,28 +108,28 @@ class AdjectiveNounAgreement(Check):
                 after = tokens[i + 2].lower if i + 2 < len(tokens) else ""
                 if after in _CONJUNCTIONS or after in ("з", "с", "із", "со"):
                     continue  # «свои честь и достоинство», «мої мама з татом»: the adjective covers both nouns
-                if all(_case(p.tag) == "ablt" for p in adjs):
+                if all(case_of(p.tag) == "ablt" for p in adjs):
                     continue  # «счёл важным вопрос»: an adjective in the instrumental is a predicate
-                adj_cases = {_case(p.tag) for p in adjs}
-                if any(_case(p.tag) in ("gent", "datv", "ablt") and _case(p.tag) not in adj_cases for p in nouns):
+                adj_cases = {case_of(p.tag) for p in adjs}
+                if any(case_of(p.tag) in ("gent", "datv", "ablt") and case_of(p.tag) not in adj_cases for p in nouns):
                     continue  # «присвячена отриманню», «достойный уважения», «довольный результатом»: it governs
                 prev = tokens[i - 1].lower if i else ""
-                if prev in _CONJUNCTIONS and any(_number(p.tag) == "plur" for p in nouns):
+                if prev in _CONJUNCTIONS and any(number_of(p.tag) == "plur" for p in nouns):
                     continue  # «красный и зелёный фонари»: two adjectives share a plural noun
                 every_adj = [p for p in _every_reading(a.text, lang) if p.tag.POS in ("ADJF", "PRTF", "NPRO")]
                 every_noun = [p for p in _every_reading(n.text, lang) if p.tag.POS == "NOUN"]
                 if any(agree(x, y) for x in every_adj for y in every_noun):
                     continue
                 noun = nouns[0]
-                wanted = {_case(noun.tag)}
-                if _number(noun.tag) == "plur":
+                wanted = {case_of(noun.tag)}
+                if number_of(noun.tag) == "plur":
                     wanted.add("plur")
                 else:
                     if lang == "ru":
                         wanted.add("sing")  # the Ukrainian dictionary marks only the plural
-                    if _gender(noun.tag):
-                        wanted.add(_gender(noun.tag))
-                if _case(noun.tag) == "accs" and _number(noun.tag) == "sing" and _gender(noun.tag) == "masc":
+                    if gender_of(noun.tag):
+                        wanted.add(gender_of(noun.tag))
+                if case_of(noun.tag) == "accs" and number_of(noun.tag) == "sing" and gender_of(noun.tag) == "masc":
                     wanted.add("anim" if "anim" in noun.tag.grammemes else "inan")
                 form = None
                 for x in adjs:
@@ -249,13 +213,13 @@ class NumeralNounAgreement(Check):
                 # Wrong after every numeral here: the noun (and adjective) can only be nominative singular, in
                 # every reading the dictionary has («тридцять карат» is a counting form).
                 every = [p for p in _every_reading(noun_tok.text, lang) if p.tag.POS == "NOUN"]
-                if not nouns or not all(_case(p.tag) in ("nomn", "accs", "voct") and _number(p.tag) == "sing"
+                if not nouns or not all(case_of(p.tag) in ("nomn", "accs", "voct") and number_of(p.tag) == "sing"
                                         and "Coun" not in p.tag.grammemes for p in every):
                     continue
                 if any("Pltm" in p.tag.grammemes or "Fixd" in p.tag.grammemes for p in nouns):
                     continue
                 adj_parses = [p for p in morphology.parses(adj.text, lang) if p.tag.POS in ("ADJF", "PRTF")] if adj else []
-                if adj is not None and not all(_number(p.tag) == "sing" and _case(p.tag) in ("nomn", "accs", "voct")
+                if adj is not None and not all(number_of(p.tag) == "sing" and case_of(p.tag) in ("nomn", "accs", "voct")
                                                for p in adj_parses):
                     continue
                 if large or lang == "ru":

@@ -10,7 +10,7 @@ context tokens, and a negated test holds only when *no* plausible parse passes t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .. import morphology
 from ..errors import RulePackError
@@ -45,7 +45,6 @@ class Constraint:
     sentence_start: bool = False
     sentence_end: bool = False
     agree: int | None = None  # index of an earlier element this token must agree with (case, number, gender)
-    label: str = field(default="", repr=False)
 
     @property
     def grammatical(self) -> bool:
@@ -60,9 +59,6 @@ class Constraint:
             if not any(g in parse.tag for g in group):
                 return False
         return True
-
-    def matching_parses(self, token: Token, lang: str) -> list:
-        return [p for p in morphology.parses(token.text, lang) if self.parse_ok(p)]
 
     def matches(self, token: Token, sentence: Sentence, lang: str) -> bool:
         if self.kind != "any" and token.kind != self.kind:
@@ -142,8 +138,7 @@ def build_constraint(data, where, rule_id, *, in_not=False) -> Constraint:
 
 def agrees(a: Token, b: Token, lang: str) -> bool:
     """Whether some reading of ``a`` and some reading of ``b`` agree in case, number and gender."""
-    from ..checks.agreement import agree
-
+    agree = morphology.agree
     pa = morphology.analyzer(lang).parse(morphology.normalize(a.text)) if lang in morphology.SUPPORTED else []
     pb = morphology.analyzer(lang).parse(morphology.normalize(b.text)) if lang in morphology.SUPPORTED else []
     return any(agree(x, y) or agree(y, x) for x in pa for y in pb)
