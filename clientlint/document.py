@@ -8,6 +8,7 @@ from functools import cached_property
 from . import morphology
 from .language import detect_sentences
 from .masking import Mask, find_masks
+from .obfuscation import candidates
 from .tokenize import Sentence, blank_masks, tokenize
 
 TEMPLATE_SUFFIXES = (".j2", ".jinja", ".jinja2", ".hbs", ".handlebars", ".mustache")
@@ -59,6 +60,11 @@ class Document:
                     if t.kind == "word":
                         found |= morphology.lemmas(t.text, sentence.language)
         return frozenset(found)
+
+    @cached_property
+    def disguised(self) -> list:
+        """Words written in disguise («б**дь», "sh1t"), found once for every rule that asks."""
+        return candidates(self.prose)
 
     @property
     def language(self) -> str | None:

@@ -145,6 +145,8 @@ class UnknownWord(Check):
             return None
         if _mixes_scripts(letters):
             return None  # spelling.mixed-script says what is wrong with it
+        if any(h.pattern is not None and h.start <= token.start and token.end <= h.end for h in doc.disguised):
+            return None  # a piece of a word hidden behind stars («и*иот»): not a spelling question
         lang = judged_language(token, sentence, doc)
         if lang is None or lexicon.is_known(token.text, lang):
             return None

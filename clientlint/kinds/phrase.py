@@ -13,22 +13,27 @@ codespell keeps ``wrong->right``: ``{dont: "don't", thats: "that's"}``.
 A word written between slashes (``/писал[аи]?/``) is a regular expression over that token. With ``lemma: true``
 each word also matches every form of that lemma, so «идиот» catches «идиоты», «идиотом». With
 ``skip_mentions: true`` a match in quotation marks or capitalised mid-sentence («Идиот» as a book title) is a
-mention, not a use, and stays quiet.
+mention, not a use, and stays quiet. With ``obfuscation: true`` a one-word phrase also matches the word in
+disguise: «б**дь», "f***", "sh1t", Latin look-alikes (see ``clientlint/obfuscation.py``).
 """
 
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
+from .. import morphology
 from ..errors import RulePackError
 from ..rule import RuleMeta
+from ..tokenize import Token
 from .pattern import SequenceRule
 from .tokens import Constraint
 
 
 class PhraseRule(SequenceRule):
     KIND = "phrase"
-    KEYS = {"phrases", "lemma", "replacements", "skip_mentions"}
+    KEYS = {"phrases", "lemma", "replacements", "skip_mentions", "obfuscation"}
+    obfuscation = False
 
     @classmethod
     def from_data(cls, meta: RuleMeta, data: dict, where) -> "PhraseRule":
@@ -66,7 +71,60 @@ class PhraseRule(SequenceRule):
                     seq.append(Constraint(texts=frozenset([word.lower()])))
             sequences.append(seq)
         replacements = [str(r) for r in data.get("replacements", [])]
-        return cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)), per_sequence)
+        rule = cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)), per_sequence)
+        rule.obfuscation = bool(data.get("obfuscation", False))
+        return rule
+
+    def check(self, doc):
+        found = list(super().check(doc))
+        yield from found
+        if self.obfuscation:
+            yield from self._disguised(doc, found)
+
+    @cached_property
+    def _words(self) -> list[tuple[int, frozenset[str]]]:
+        """For each one-word phrase (its index), the words a disguise may hide: the word, and with ``lemma: true``
+        every form of it in the rule's languages."""
+        out = []
+        for n, seq in enumerate(self.sequences):
+            if len(seq) != 1:
+                continue
+            el = seq[0]
+            words = set(el.texts or ()) | set(el.lemmas or ())
+            if el.lemmas:
+                for lang in self.meta.language_set or morphology.SUPPORTED:
+                    if lang in morphology.SUPPORTED:
+                        for word in el.lemmas:
+                            for parse in morphology.analyzer(lang).parse(word):
+                                if parse.normal_form == word:
+                                    words |= {form.word for form in parse.lexeme}
+            out.append((n, frozenset(words)))
+        return out
+
+    def _disguised(self, doc, found):
+        """Matches of one-word phrases written in disguise, where no plain match was found."""
+        if not doc.disguised:
+            return
+        for sentence in doc.sentences_in(self.meta.language_set):
+            lang = sentence.language
+            for hidden in doc.disguised:
+                if not (sentence.start <= hidden.start and hidden.end <= sentence.end):
+                    continue
+                if any(d.start < hidden.end and hidden.start < d.end for d in found):
+                    continue
+                token = Token(hidden.reading, hidden.start, hidden.end, "word")
+                for n, words in self._words:
+                    el = self.sequences[n][0]
+                    if hidden.pattern is None:
+                        hit = el.matches(token, sentence, lang)
+                    else:
+                        hit = any(hidden.could_be(w) for w in words)
+                    if hit:
+                        templates = self.per_sequence[n] if self.per_sequence else self.replacements
+                        suggestions = [self.render(r, self.sequences[n], [token], lang) for r in templates]
+                        yield self.diagnostic(hidden.start, hidden.end, [s for s in suggestions if s], lang=lang,
+                                              original=doc.text[hidden.start:hidden.end])
+                        break
 
 
 class _LemmaOrText(Constraint):
