@@ -14,10 +14,11 @@ from .config import Config
 from .diagnostic import Diagnostic, Report
 from .errors import ClientlintError, ConfigError, InputError, RulePackError
 from .linter import Linter
+from .tone import Tone, ToneCue
 
 __version__ = "0.1.0"
 __all__ = [
-    "check", "Linter", "Report", "Diagnostic", "Config",
+    "check", "Linter", "Report", "Diagnostic", "Config", "Tone", "ToneCue",
     "ClientlintError", "ConfigError", "InputError", "RulePackError", "__version__",
 ]
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from .tone import Tone
+
 CATEGORIES = ("spelling", "grammar", "language", "tone", "commitments", "hygiene")
 SEVERITIES = ("error", "warning", "info")
 FIX_SAFETY = ("safe", "unsafe", None)
@@ -48,7 +50,8 @@ class Report:
     language the client wrote in, and ``client_language_source`` what decided it: ``"argument"``
     (``client_language=`` / ``--client-lang``), ``"config"`` (per-path or default config), ``"reply-to"`` (the
     message being answered), ``"quoted"`` (the quoted part of the draft), or None when unknown.
-    ``sentences``: each sentence of the draft with its detected language.
+    ``sentences``: each sentence of the draft with its detected language. ``tone``: the overall tone (``neutral``,
+    ``tense``, ``hostile``) and the phrases that decided it, for a UI (see :mod:`clientlint.tone`).
     """
 
     text: str
@@ -57,6 +60,7 @@ class Report:
     client_language: str | None = None
     client_language_source: str | None = None
     sentences: list[SentenceLanguage] = field(default_factory=list)
+    tone: Tone = field(default_factory=Tone)
 
     def __iter__(self):
         return iter(self.diagnostics)

@@ -6,6 +6,7 @@ import threading
 from dataclasses import replace
 from pathlib import Path
 
+from . import tone
 from .config import Config, Settings, coerce
 from .diagnostic import Diagnostic, Report, SentenceLanguage
 from .quoting import quoted_text
@@ -89,6 +90,7 @@ class Linter:
             client_language=client_language,
             client_language_source=source,
             sentences=[SentenceLanguage(s.start, s.end, s.language) for s in doc.sentences],
+            tone=tone.assess(text, diagnostics),
         )
 
     def _drop_accepted(self, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -59,7 +59,7 @@ def _read(run: str) -> tuple[str, bool] | None:
     stand_ins = sum(1 for ch in lower if ch.isdigit() or ch in "@$" or ch in WILDCARDS)
     if not stand_ins and not (cyrillic and latin):
         return None  # an ordinary word
-    if lower[0] in WILDCARDS or lower[0].isdigit():
+    if lower[0] in WILDCARDS or (lower[0].isdigit() and cyrillic + latin < 3):
         return None  # "**" as emphasis, "3D", "4x4"
     if lower.isdigit() or not (cyrillic or latin):
         return None

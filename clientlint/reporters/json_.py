@@ -25,6 +25,7 @@ def as_data(results: list[FileResult]) -> dict:
             "client_language": res.report.client_language,
             "client_language_source": res.report.client_language_source,
             "sentences": [{"start": s.start, "end": s.end, "language": s.language} for s in res.report.sentences],
+            "tone": res.report.tone.to_dict(),
             "diagnostics": items,
         })
     return {"version": FORMAT_VERSION, "clientlint": __version__, "files": files}

@@ -42,6 +42,11 @@ def render(results: list[FileResult], *, rules=None, color: bool = False) -> str
                 shown = ", ".join(f"«{r}»" if r else "(remove)" for r in d.replacements[:3])
                 tag = f" ({d.fix} fix)" if d.fix else ""
                 out.append("    " + c(_GREEN, f"suggestion: {shown}") + c(_DIM, tag))
+        tone = res.report.tone
+        if tone.level != "neutral":
+            colour = _COLORS["error" if tone.level == "hostile" else "warning"]
+            cues = ", ".join(f"«{cue.text}»" for cue in tone.cues[:5])
+            out.append(f"{res.path}: tone: {c(colour, tone.level)} ({cues})")
     if total:
         files = len({r.path for r in results if r.report.diagnostics})
         out.append(f"Found {total} problem{'s' if total != 1 else ''} in {files} file{'s' if files != 1 else ''}.")

@@ -1,0 +1,150 @@
+"""Shouting: words typed in capitals («ВЫ ДОЛЖНЫ ОПЛАТИТЬ»), and runs of «!!!» or «?!?!».
+
+Capitals are shouting only when they spell ordinary words. Acronyms and codes («SLA», «ООО», «VAT», «RX-200»)
+are not dictionary words, or are too short to tell from one, so they are left alone, and so is one short word
+in capitals for emphasis («это НЕ ошибка», "do NOT reply").
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import Check
+from .. import lexicon, morphology
+
+MIN_WORD = 4  # a shorter word in capitals may be an acronym ("IT", "US", «ВУЗ»)
+MIN_LETTERS = 8  # one long word in capitals («НЕМЕДЛЕННО», "IMPORTANT") is already shouting
+
+
+def _shouted(token, lang: str | None) -> bool:
+    """A word of ``MIN_WORD``+ letters in capitals that the dictionary knows in lower case, and not as an
+    abbreviation."""
+    return len(token.text) >= MIN_WORD and _ordinary(token, lang)
+
+
+def _ordinary(token, lang: str | None) -> bool:
+    """A word in capitals that the dictionary knows in lower case, and not as an abbreviation."""
+    text = token.text
+    if not text.isalpha() or not text.isupper():
+        return False
+    lower = text.lower()
+    lang = lexicon.script_language(lower, lang)
+    if lang is None or not lexicon.is_known(lower, lang):
+        return False
+    if lang in morphology.SUPPORTED:
+        return not any("Abbr" in p.tag for p in morphology.parses(text, lang))
+    return True
+
+
+def _is_capitals(token) -> bool:
+    return token.kind == "word" and any(ch.isalpha() for ch in token.text) and token.text.isupper()
+
+
+class ShoutingCapitals(Check):
+    META = {
+        "id": "tone.shouting",
+        "category": "tone",
+        "severity": "warning",
+        "languages": ["any"],
+        "fix": "unsafe",
+        "message": {
+            "ru": "«{match}» написано заглавными буквами: в переписке это читается как крик. "
+                  "Напишите обычными буквами, а важное выделите словами: «{suggestion}».",
+            "uk": "«{match}» написано великими літерами: у листуванні це читається як крик. "
+                  "Напишіть звичайними літерами, а важливе виділіть словами: «{suggestion}».",
+            "en": "“{match}” is in capitals, which reads as shouting. Write it in ordinary case and say what matters "
+                  "in words: “{suggestion}”.",
+        },
+        "description": (
+            "Words in capitals read as a raised voice: a client who gets «ОПЛАТИТЕ ДО ПЯТНИЦЫ» hears an order "
+            "shouted at them. The rule flags two or more ordinary words in capitals in a row, or one long one "
+            "(8+ letters). Acronyms, codes and names that the dictionary does not know, and one short word in "
+            "capitals for emphasis, are left alone."
+        ),
+        "examples": {
+            "bad": [
+                {"text": "Напоминаем: <<ВЫ ДОЛЖНЫ ОПЛАТИТЬ СЧЁТ>> до пятницы.", "suggestion": "вы должны оплатить счёт"},
+                {"text": "<<НЕМЕДЛЕННО>> пришлите документы.", "suggestion": "Немедленно"},
+                {"text": "Будь ласка, <<ПРОЧИТАЙТЕ ДОГОВІР>> перед підписанням.", "suggestion": "прочитайте договір"},
+                {"text": "<<PLEASE READ>> the contract before you sign.", "suggestion": "Please read"},
+            ],
+            "good": [
+                "Договор с ООО «Ромашка» и SLA в приложении.",
+                "Это НЕ ошибка, а новая функция.",
+                "Please do NOT reply to this address; VAT is included.",
+                "Модель RX-200 и код ABC-1234 уже в наличии.",
+                "У США и ЄС різні ставки ПДВ.",
+            ],
+        },
+    }
+
+    def check(self, doc):
+        for sentence in doc.sentences:
+            tokens = sentence.tokens
+            at_start = True
+            i = 0
+            while i < len(tokens):
+                if not _is_capitals(tokens[i]):
+                    at_start = at_start and tokens[i].kind == "punct"
+                    i += 1
+                    continue
+                j = i
+                while j + 1 < len(tokens) and (_is_capitals(tokens[j + 1]) or (
+                        tokens[j + 1].kind == "punct" and tokens[j + 1].text in ",-–—"
+                        and j + 2 < len(tokens) and _is_capitals(tokens[j + 2]))):
+                    j += 1
+                run = [t for t in tokens[i:j + 1] if t.kind == "word"]
+                shouted = [t for t in run if _shouted(t, sentence.language)]
+                if len(shouted) >= 2 or sum(len(t.text) for t in shouted) >= MIN_LETTERS:
+                    words = [t for t in run if _ordinary(t, sentence.language)]
+                    first, last = words[0], words[-1]
+                    span = doc.text[first.start:last.end]
+                    calm = span.lower()
+                    if at_start and first is run[0] and first is tokens[i]:
+                        calm = calm[:1].upper() + calm[1:]
+                    yield self.diagnostic(first.start, last.end, [calm], lang=sentence.language, match=span)
+                at_start = False
+                i = j + 1
+
+
+_MARKS = re.compile(r"[!?]{3,}")
+
+
+class ShoutingMarks(Check):
+    META = {
+        "id": "tone.exclamations",
+        "category": "tone",
+        "severity": "warning",
+        "languages": ["any"],
+        "fix": "safe",
+        "message": {
+            "ru": "«{match}» — несколько знаков подряд читаются как крик или раздражение. Оставьте один: «{suggestion}».",
+            "uk": "«{match}» — кілька знаків поспіль читаються як крик або роздратування. Залиште один: «{suggestion}».",
+            "en": "“{match}” reads as shouting or exasperation. Keep one mark: “{suggestion}”.",
+        },
+        "description": (
+            "A run of exclamation or question marks («!!!», «?!?!») turns a request into a raised voice; in a "
+            "reply to a complaint it reads as exasperation. One mark says the same. «?!» and a double «!!» "
+            "are left alone."
+        ),
+        "examples": {
+            "bad": [
+                {"text": "Оплатите счёт до пятницы<<!!!>>", "suggestion": "!"},
+                {"text": "Ви взагалі читали договір<<?!?!>>", "suggestion": "?"},
+                {"text": "Why did you not send the files<<???>>", "suggestion": "?"},
+                {"text": "Send it today<<!!!!>>", "suggestion": "!"},
+            ],
+            "good": [
+                "Спасибо, что выбрали нас!",
+                "Как это возможно?! Сейчас разберёмся.",
+                "Дякуємо! Чекаємо на вас.",
+                "Great news!! Your order has shipped.",
+            ],
+        },
+    }
+
+    def check(self, doc):
+        for m in _MARKS.finditer(doc.prose):
+            run = m.group()
+            calm = "?" if "?" in run else "!"
+            yield self.diagnostic(m.start(), m.end(), [calm], lang=doc.language, match=run)

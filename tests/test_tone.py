@@ -1,0 +1,131 @@
+"""Tone: words in disguise, shouting, and the message-level verdict a UI colours the send button with."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from clientlint import Linter, Tone
+from clientlint.cli import cli
+from clientlint.diagnostic import Diagnostic
+from clientlint.obfuscation import candidates
+from clientlint.tone import assess
+
+
+@pytest.fixture(scope="module")
+def linter():
+    return Linter()
+
+
+def _found(linter, text, rule):
+    return [(text[d.start:d.end], d.replacements[:1]) for d in linter.check(text).diagnostics if d.rule == rule]
+
+
+# --- words in disguise -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, reading, wild", [
+    ("и*иот", "и*иот", True),
+    ("f***", "f***", True),
+    ("sh1t", "shit", False),
+    ("$hit", "shit", False),
+    ("xуй", "хуй", False),      # Latin x in a Cyrillic word
+    ("3ае6ал", "заебал", False),
+    ("ид@от", "идаот", False),
+])
+def test_a_disguise_is_read_back(text, reading, wild):
+    [found] = candidates(f"Ну {text} же.")
+    assert (found.reading, found.pattern is not None) == (reading, wild)
+    assert found.start == 3 and found.end == 3 + len(text)
+
+
+@pytest.mark.parametrize("text", ["B2B", "3D", "4x4", "**важно**", "Windows 11", "iPhone", "RX-200", "М1", "ordinary"])
+def test_codes_emphasis_and_plain_words_are_not_disguises(text):
+    assert candidates(text) == []
+
+
+def test_a_starred_insult_is_flagged_and_its_pieces_are_not_spelling(linter):
+    report = linter.check("Ну ты и ид*от, честное слово.")
+    assert [(d.rule, report.text[d.start:d.end]) for d in report.diagnostics] == [("ru.tone.insult", "ид*от")]
+
+
+def test_a_starred_form_of_an_inflected_word_is_found(linter):
+    assert _found(linter, "Вы все ид*оты!", "ru.tone.insult") == [("ид*оты", [])]
+
+
+def test_stars_must_fit_a_listed_word_letter_for_letter(linter):
+    assert _found(linter, "Смотрите п*нкт 3 и и*ог.", "ru.tone.insult") == []
+
+
+# --- shouting --------------------------------------------------------------------------------------------------
+
+def test_capitals_span_the_ordinary_words_and_suggest_ordinary_case(linter):
+    text = "Напоминаем: ВЫ ДОЛЖНЫ ОПЛАТИТЬ СЧЁТ до пятницы."
+    assert _found(linter, text, "tone.shouting") == [("ВЫ ДОЛЖНЫ ОПЛАТИТЬ СЧЁТ", ["вы должны оплатить счёт"])]
+
+
+def test_capitals_at_sentence_start_keep_the_capital(linter):
+    assert _found(linter, "ОПЛАТИТЕ СЧЁТ сегодня.", "tone.shouting") == [("ОПЛАТИТЕ СЧЁТ", ["Оплатите счёт"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Договор с ООО «Ромашка» и SLA в приложении.",
+    "Это НЕ ошибка, а новая функция.",
+    "Please do NOT reply; VAT and IT costs are included.",
+    "Наши клиенты: IBM, NASA, ПриватБанк.",
+    "URGENT: the server is back.",
+])
+def test_acronyms_and_one_short_emphasis_are_not_shouting(linter, text):
+    assert _found(linter, text, "tone.shouting") == []
+
+
+def test_quoted_client_capitals_are_not_the_agents_tone(linter):
+    text = "> ВЫ ВООБЩЕ РАБОТАЕТЕ???\n\nДобрый день! Да, заказ уже в пути."
+    report = linter.check(text)
+    assert [d for d in report.diagnostics if d.category == "tone"] == []
+    assert report.tone.level == "neutral"
+
+
+def test_mark_runs(linter):
+    assert _found(linter, "Когда?!?! Мы ждём!!! Ок?!", "tone.exclamations") == [("?!?!", ["?"]), ("!!!", ["!"])]
+
+
+# --- message-level tone ----------------------------------------------------------------------------------------
+
+def _d(rule, severity, start, end, category="tone"):
+    return Diagnostic(rule, category, severity, "", start, end)
+
+
+def test_levels_follow_the_most_severe_tone_finding():
+    text = "0123456789"
+    assert assess(text, []) == Tone()
+    assert assess(text, [_d("x.spelling", "error", 0, 1, "spelling")]).level == "neutral"
+    assert assess(text, [_d("tone.info", "info", 0, 1)]).level == "neutral"
+    tense = assess(text, [_d("tone.a", "warning", 2, 4)])
+    assert (tense.level, tense.colour, [c.text for c in tense.cues]) == ("tense", "amber", ["23"])
+    hostile = assess(text, [_d("tone.a", "warning", 0, 2), _d("tone.b", "error", 5, 7)])
+    assert hostile.level == "hostile" and [c.rule for c in hostile.cues] == ["tone.b", "tone.a"]
+
+
+def test_report_tone_names_the_deciding_phrases(linter):
+    report = linter.check("Вы идиот. Пришлите документы!!!")
+    assert report.tone.level == "hostile"
+    assert [(c.rule, c.text) for c in report.tone.cues] == [("ru.tone.insult", "идиот"), ("tone.exclamations", "!!!")]
+    assert linter.check("Спасибо, что написали! Всё исправим сегодня.").tone.level == "neutral"
+
+
+def test_tone_follows_suppressions_and_config(linter):
+    text = "<!-- clientlint: disable=tone.exclamations -->\nПришлите документы!!!"
+    assert linter.check(text).tone.level == "neutral"
+    quiet = Linter({"ignore": ["tone"]})
+    assert quiet.check("Вы идиот.").tone.level == "neutral"
+
+
+def test_json_and_text_output_carry_the_tone(tmp_path):
+    path = tmp_path / "draft.txt"
+    path.write_text("Вы идиот.\n", encoding="utf-8")
+    runner = CliRunner()
+    data = json.loads(runner.invoke(cli, ["check", "--format", "json", str(path)]).output)
+    assert data["files"][0]["tone"] == {"level": "hostile", "colour": "red", "cues": [
+        {"rule": "ru.tone.insult", "severity": "error", "start": 3, "end": 8, "text": "идиот"}]}
+    text = runner.invoke(cli, ["check", str(path)]).output
+    assert f"{path}: tone: hostile («идиот»)" in text.splitlines()
