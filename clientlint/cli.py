@@ -81,6 +81,8 @@ def cli() -> None:
 @click.option("--client-lang", "client_lang", metavar="CODE", help="Language the client wrote in (uk, ru, en, ...).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="Output format.")
 @click.option("--select", multiple=True, metavar="PREFIX", help="Only these rules (id prefixes or categories, comma-separated).")
+@click.option("--extend-select", "extend_select", multiple=True, metavar="PREFIX",
+              help="Add these rules to the defaults; names opt-in rules such as uk.grammar.euphony.")
 @click.option("--ignore", multiple=True, metavar="PREFIX", help="Skip these rules (id prefixes or categories, comma-separated).")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Lowest severity that makes the exit code 1 [default: warning, or fail_on from config].")
@@ -93,7 +95,7 @@ def cli() -> None:
 @click.option("--stdin-filename", metavar="PATH", help="Treat standard input as this file (config overrides, template mode).")
 @click.option("--reply-to", "reply_to", type=click.Path(dir_okay=False), metavar="FILE",
               help="The client's message being answered: tells the client's language.")
-def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff, jobs, config_path, stdin_filename,
+def check(paths, client_lang, fmt, select, extend_select, ignore, fail_on, exit_zero, fix, diff, jobs, config_path, stdin_filename,
           reply_to):
     """Check PATHS (files or folders; '-' or nothing for standard input)."""
     _linters.clear()  # word lists and packs may have changed since an earlier call in this process
@@ -106,13 +108,13 @@ def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff
         if names.count("-") > 1:
             _fail("standard input ('-') can be given only once")
         cache: dict = {}
-        sel, ign = _split(select), _split(ignore)
+        sel, ign, ext = _split(select), _split(ignore), _split(extend_select)
         job_list = []
         for name in names:
             source = read_source(name)
             config = _config_for(name, explicit, cache)
-            if sel or ign:
-                config = config.with_cli(select=sel, ignore=ign)
+            if sel or ign or ext:
+                config = config.with_cli(select=sel, ignore=ign, extend_select=ext)
             job_list.append((source, config, client_lang, stdin_filename, client_text))
         workers = jobs or (os.cpu_count() or 1)
         checked = _run(job_list, workers)
@@ -189,14 +191,14 @@ def rules_cmd(language, category, fmt, config_path):
     if fmt == "json":
         click.echo(json.dumps([
             {"id": m.id, "category": m.category, "severity": m.severity, "languages": list(m.languages),
-             "fix": m.fix, "kind": m.kind, "source": m.source} for m in metas
+             "fix": m.fix, "kind": m.kind, "source": m.source, "opt_in": m.opt_in} for m in metas
         ], ensure_ascii=False, indent=2))
         return
     width = max((len(m.id) for m in metas), default=4)
     click.echo(f"{'RULE':<{width}}  {'CATEGORY':<11} {'SEVERITY':<8} {'LANG':<8} {'FIX':<6} KIND")
     for m in metas:
         click.echo(f"{m.id:<{width}}  {m.category:<11} {m.severity:<8} {','.join(m.languages):<8} "
-                   f"{m.fix or '-':<6} {m.kind}")
+                   f"{m.fix or '-':<6} {m.kind}{'  (opt-in)' if m.opt_in else ''}")
     click.echo(f"{len(metas)} rule{'s' if len(metas) != 1 else ''}")
 
 
@@ -217,6 +219,8 @@ def explain(rule_id, config_path):
         "=" * len(m.id),
         f"Category: {m.category}    Severity: {m.severity}    Languages: {', '.join(m.languages)}    Kind: {m.kind}",
         f"Defined in: {m.source}",
+        *([f"Opt-in: off by default; enable with extend_select = [\"{m.id}\"] or --extend-select {m.id}"]
+          if m.opt_in else []),
         "",
         "Why it matters",
         "--------------",

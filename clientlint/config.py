@@ -35,15 +35,16 @@ CONFIG_FILES = (".clientlint.toml", "pyproject.toml")
 # The team's word list, read without being named in the config when it stands beside it (or in the current
 # folder when there is no config). `clientlint words add` writes here by default.
 DEFAULT_WORD_LIST = "clientlint-words.txt"
-TOP_KEYS = {"select", "ignore", "severity", "client_language", "accept", "word_lists", "rule_paths", "fail_on",
+TOP_KEYS = {"select", "extend_select", "ignore", "severity", "client_language", "accept", "word_lists", "rule_paths", "fail_on",
             "overrides"}
-OVERRIDE_KEYS = {"paths", "select", "ignore", "severity", "client_language", "template"}
+OVERRIDE_KEYS = {"paths", "select", "extend_select", "ignore", "severity", "client_language", "template"}
 
 
 @dataclass(frozen=True)
 class Override:
     paths: tuple[str, ...]
     select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     client_language: str | None = None
@@ -62,11 +63,18 @@ class Settings:
     severity: tuple[tuple[str, str], ...] = ()
     client_language: str | None = None
     template: bool | None = None
+    extend_select: tuple[str, ...] = ()
 
-    def enabled(self, rule_id: str, category: str) -> bool:
-        if self.select and not any(_selects(p, rule_id, category) for p in self.select):
+    def enabled(self, rule_id: str, category: str, opt_in: bool = False) -> bool:
+        """``select`` narrows the default rules, ``extend_select`` adds to them, ``ignore`` wins over both. An
+        opt-in rule runs only when ``select`` or ``extend_select`` names it: by its id or a prefix of the id
+        («uk.grammar.euphony»), not by a category or ``all``."""
+        if any(_selects(p, rule_id, category) for p in self.ignore):
             return False
-        return not any(_selects(p, rule_id, category) for p in self.ignore)
+        chosen = (*self.select, *self.extend_select)
+        if opt_in:
+            return any(_names(p, rule_id) for p in chosen)
+        return not self.select or any(_selects(p, rule_id, category) for p in chosen)
 
     def severity_for(self, rule_id: str, category: str, default: str) -> str:
         best, best_len = default, -1
@@ -76,6 +84,11 @@ class Settings:
                 if weight > best_len:
                     best, best_len = level, weight
         return best
+
+
+def _names(prefix: str, rule_id: str) -> bool:
+    """``prefix`` names the rule itself: its id, or the start of its id up to a dot or hyphen."""
+    return rule_id == prefix or (rule_id.startswith(prefix) and rule_id[len(prefix)] in ".-")
 
 
 def _selects(prefix: str, rule_id: str, category: str) -> bool:
@@ -88,6 +101,7 @@ class Config:
     ignore: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()
     client_language: str | None = None
+    extend_select: tuple[str, ...] = ()
     accept: frozenset[str] = frozenset()
     word_lists: tuple[Path, ...] = ()
     rule_paths: tuple[Path, ...] = ()
@@ -97,7 +111,7 @@ class Config:
     source: str | None = None
 
     def settings_for(self, path: str | Path | None) -> Settings:
-        s = Settings(self.select, self.ignore, self.severity, self.client_language)
+        s = Settings(self.select, self.ignore, self.severity, self.client_language, extend_select=self.extend_select)
         if path is None or not self.overrides:
             return s
         p = Path(path)
@@ -110,6 +124,7 @@ class Config:
                 s = replace(
                     s,
                     select=o.select if o.select is not None else s.select,
+                    extend_select=s.extend_select + o.extend_select,
                     ignore=s.ignore + o.ignore,
                     severity=s.severity + o.severity,
                     client_language=o.client_language or s.client_language,
@@ -117,10 +132,11 @@ class Config:
                 )
         return s
 
-    def with_cli(self, *, select=None, ignore=None) -> "Config":
+    def with_cli(self, *, select=None, ignore=None, extend_select=None) -> "Config":
         return replace(
             self,
             select=tuple(select) if select else self.select,
+            extend_select=self.extend_select + tuple(extend_select or ()),
             ignore=self.ignore + tuple(ignore or ()),
         )
 
@@ -209,6 +225,7 @@ def from_mapping(data: dict, *, root: Path | None = None, source: str = "<config
         overrides.append(Override(
             paths=_strings(o["paths"], "paths", where),
             select=_strings(o["select"], "select", where) if "select" in o else None,
+            extend_select=_strings(o.get("extend_select", []), "extend_select", where),
             ignore=_strings(o.get("ignore", []), "ignore", where),
             severity=_severity(o.get("severity", {}), where),
             client_language=_language(o["client_language"], where) if "client_language" in o else None,
@@ -216,6 +233,7 @@ def from_mapping(data: dict, *, root: Path | None = None, source: str = "<config
         ))
     return Config(
         select=_strings(data.get("select", []), "select", source),
+        extend_select=_strings(data.get("extend_select", []), "extend_select", source),
         ignore=_strings(data.get("ignore", []), "ignore", source),
         severity=_severity(data.get("severity", {}), source),
         client_language=_language(data["client_language"], source) if "client_language" in data else None,

@@ -32,7 +32,7 @@ class Linter:
     def active_rules(self, settings: Settings) -> list:
         found = self._active.get(settings)
         if found is None:
-            found = [r for r in self.rules if settings.enabled(r.meta.id, r.meta.category)]
+            found = [r for r in self.rules if settings.enabled(r.meta.id, r.meta.category, r.meta.opt_in)]
             with self._lock:
                 self._active[settings] = found
         return found

@@ -49,6 +49,7 @@ class RuleMeta:
     bad: tuple[BadExample, ...]
     good: tuple[str, ...]
     source: str = ""  # "path:line" for data rules, "module.Class" for code checks
+    opt_in: bool = False  # runs only when named in `select` or `extend_select` (by id or a prefix of the id)
 
     def message_for(self, lang: str | None) -> str:
         if lang and lang in self.message:
@@ -128,7 +129,8 @@ class Rule:
 
 # --- building metadata from a mapping (YAML rule or a code check's META) -------------------------------------
 
-COMMON_KEYS = {"id", "category", "severity", "languages", "message", "description", "kind", "fix", "examples"}
+COMMON_KEYS = {"id", "category", "severity", "languages", "message", "description", "kind", "fix", "examples",
+               "opt_in"}
 
 
 def parse_bad_example(item, where, rule_id) -> BadExample:
@@ -216,4 +218,5 @@ def build_meta(data: dict, where: tuple[str, int | None], kind_keys: set[str], s
         bad=bad,
         good=good,
         source=source,
+        opt_in=bool(data.get("opt_in", False)),
     )

@@ -24,6 +24,33 @@ def test_select_and_ignore_by_prefix_and_category():
     assert rules_of(clientlint.Linter({"select": ["ru.gram"]}).check(DRAFT)) == []
 
 
+EUPHONY = "Наш менеджер в школі провів тренінг, дякуємо за за увагу."
+
+
+def test_opt_in_rules_run_only_when_named():
+    assert rules_of(clientlint.Linter().check(EUPHONY)) == ["spelling.doubled-word"]
+    # A category or "all" does not switch on an opt-in rule; its id, or a prefix of it, does.
+    assert rules_of(clientlint.Linter({"select": ["grammar", "spelling"]}).check(EUPHONY)) == ["spelling.doubled-word"]
+    assert rules_of(clientlint.Linter({"extend_select": ["all"]}).check(EUPHONY)) == ["spelling.doubled-word"]
+    named = clientlint.Linter({"extend_select": ["uk.grammar.euphony"]})
+    assert rules_of(named.check(EUPHONY)) == ["spelling.doubled-word", "uk.grammar.euphony-u-v"]
+    only = clientlint.Linter({"select": ["uk.grammar.euphony-u-v"]})
+    assert rules_of(only.check(EUPHONY)) == ["uk.grammar.euphony-u-v"]
+    ignored = clientlint.Linter({"extend_select": ["uk.grammar.euphony"], "ignore": ["grammar"]})
+    assert rules_of(ignored.check(EUPHONY)) == ["spelling.doubled-word"]
+
+
+def test_extend_select_adds_to_a_narrowed_selection_and_per_path(tmp_path):
+    linter = clientlint.Linter({"select": ["grammar"], "extend_select": ["spelling.doubled-word"]})
+    assert rules_of(linter.check(DRAFT)) == ["ru.grammar.v-techenii", "spelling.doubled-word"]
+    per_path = clientlint.Linter(from_mapping({"overrides": [{"paths": ["uk/**"], "extend_select": ["uk.grammar.euphony"]}]},
+                                              root=tmp_path))
+    assert "uk.grammar.euphony-u-v" in rules_of(per_path.check(EUPHONY, path=tmp_path / "uk" / "a.txt"))
+    assert "uk.grammar.euphony-u-v" not in rules_of(per_path.check(EUPHONY, path=tmp_path / "b.txt"))
+    with pytest.raises(ConfigError, match="extend_select"):
+        from_mapping({"extend_select": 3})
+
+
 def test_severity_override_most_specific_wins():
     linter = clientlint.Linter({"severity": {"tone": "info", "ru.tone.insult": "warning"}})
     [d] = linter.check(DRAFT).by_rule("ru.tone.insult")

@@ -8,7 +8,9 @@ import pytest
 
 import clientlint
 
-_LINTER = clientlint.Linter()
+# Opt-in rules (off by default) are named in extend_select, so their examples run too.
+_OPT_IN = [r.meta.id for r in clientlint.Linter().rules if r.meta.opt_in]
+_LINTER = clientlint.Linter({"extend_select": _OPT_IN})
 RULES = _LINTER.rules
 
 

@@ -38,6 +38,7 @@ class EuphonyUV(Check):
         "category": "grammar",
         "severity": "info",
         "languages": ["uk"],
+        "opt_in": True,
         "fix": "safe",
         "message": {"uk": "Милозвучність: тут краще «{suggestion}» — голосні й приголосні мають чергуватися "
                           "(«брат у школі», «вона в офісі», «у вівторок»)."},
@@ -91,6 +92,7 @@ class EuphonyIY(Check):
         "category": "grammar",
         "severity": "info",
         "languages": ["uk"],
+        "opt_in": True,
         "fix": "safe",
         "message": {"uk": "Милозвучність: тут краще «{suggestion}» («Марія й Олена», «брат і сестра», "
                           "«і Юлія»)."},
