@@ -29,7 +29,6 @@ standard library and clientlint are used, plus ``ua_gec`` for part 2 when it is 
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
 import json
 import os
@@ -44,6 +43,8 @@ from pathlib import Path
 import clientlint
 from clientlint import Linter
 from clientlint.document import Document
+
+from common import percentile, rows, table
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
@@ -89,18 +90,6 @@ MESSAGES = {
 # --- helpers ------------------------------------------------------------------------------------------------------
 
 
-def rows(path: Path):
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        for row in reader:
-            yield dict(zip(header, row))
-
-
-def pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}" if whole else "-"
-
-
 def rate(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 2) if whole else None
 
@@ -111,27 +100,6 @@ def per_1000(part: int, words: int) -> float | None:
 
 def _f(v: float | None, digits: int = 1) -> str:
     return "-" if v is None else f"{v:.{digits}f}"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if len(ordered) == 1:
-        return ordered[0]
-    pos = (len(ordered) - 1) * q / 100
-    lo = int(pos)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
-
-
-def table(headers: list[str], body: list[list], align: str) -> list[str]:
-    cells = [[str(c) for c in row] for row in [headers, *body]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    out = []
-    for n, row in enumerate(cells):
-        out.append("  ".join(c.ljust(w) if a == "<" else c.rjust(w) for c, w, a in zip(row, widths, align)).rstrip())
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return out
 
 
 def grammar_findings(report) -> list:

@@ -30,6 +30,8 @@ from pathlib import Path
 from clientlint import Linter
 from clientlint.diagnostic import CATEGORIES
 
+from common import table
+
 HERE = Path(__file__).resolve().parent
 DEFAULT_PATH = HERE / "data" / "labelled.tsv"
 HEADER = ["id", "language", "expect", "text"]
@@ -216,18 +218,6 @@ def score(linter: Linter, cases: list[Case]) -> Result:
 
 def pct(value: float | None) -> str:
     return "-" if value is None else f"{value * 100:.1f}%"
-
-
-def table(headers: list[str], rows: list[list], align: str) -> list[str]:
-    cells = [[str(c) for c in row] for row in [headers, *rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    lines = []
-    for n, row in enumerate(cells):
-        parts = [c.ljust(w) if a == "<" else c.rjust(w) for c, w, a in zip(row, widths, align)]
-        lines.append("  ".join(parts).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths).rstrip())
-    return lines
 
 
 def shown(text: str, limit: int = 90) -> str:

@@ -43,6 +43,8 @@ import clientlint
 from clientlint import Linter
 from clientlint.document import Document
 
+from common import percentile, table
+
 HERE = Path(__file__).resolve().parent
 MESSAGES = HERE / "data" / "messages"
 # The message used for the cold measurements: Cyrillic, so the language detector loads both dictionaries.
@@ -86,17 +88,6 @@ def load_messages() -> list[tuple[str, str]]:
     if not files:
         sys.exit(f"speed.py: error: no messages in {MESSAGES}")
     return [(f.name, f.read_text(encoding="utf-8")) for f in files]
-
-
-def percentile(values: list[float], q: float) -> float:
-    """Linear-interpolated percentile, ``q`` in [0, 100]."""
-    ordered = sorted(values)
-    if len(ordered) == 1:
-        return ordered[0]
-    pos = (len(ordered) - 1) * q / 100
-    lo = int(pos)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
 
 
 def summary(samples: list[float]) -> dict:
@@ -255,17 +246,6 @@ def measure_cold(runs: int) -> dict:
 
 
 # --- output -------------------------------------------------------------------------------------------------------
-
-
-def table(headers: list[str], rows: list[list], align: str) -> list[str]:
-    cells = [[str(c) for c in row] for row in [headers, *rows]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    out = []
-    for n, row in enumerate(cells):
-        out.append("  ".join(c.ljust(w) if a == "<" else c.rjust(w) for c, w, a in zip(row, widths, align)).rstrip())
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return out
 
 
 def ms(value: float) -> str:

@@ -26,7 +26,6 @@ Only the standard library and clientlint are used, plus ``ua_gec`` for part 3 wh
 from __future__ import annotations
 
 import argparse
-import csv
 import gc
 import json
 import os
@@ -43,6 +42,8 @@ import clientlint
 from clientlint import Linter, lexicon
 from clientlint import suggest
 from clientlint.document import Document
+
+from common import pct, percentile, rows, table
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
@@ -104,14 +105,6 @@ MESSAGES = {
 # --- helpers ------------------------------------------------------------------------------------------------------
 
 
-def rows(path: Path):
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        for row in reader:
-            yield dict(zip(header, row))
-
-
 def fold(word: str) -> str:
     """For comparing suggestions: lower case, ё = е, one apostrophe."""
     w = word.lower().replace("ё", "е")
@@ -120,33 +113,8 @@ def fold(word: str) -> str:
     return w
 
 
-def pct(part: int, whole: int) -> str:
-    return f"{100 * part / whole:.1f}" if whole else "-"
-
-
 def rate(part: int, whole: int) -> float | None:
     return round(100 * part / whole, 2) if whole else None
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if len(ordered) == 1:
-        return ordered[0]
-    pos = (len(ordered) - 1) * q / 100
-    lo = int(pos)
-    hi = min(lo + 1, len(ordered) - 1)
-    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
-
-
-def table(headers: list[str], body: list[list], align: str) -> list[str]:
-    cells = [[str(c) for c in row] for row in [headers, *body]]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
-    out = []
-    for n, row in enumerate(cells):
-        out.append("  ".join(c.ljust(w) if a == "<" else c.rjust(w) for c, w, a in zip(row, widths, align)).rstrip())
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return out
 
 
 def verdict(value: float | None, target: float) -> str:
