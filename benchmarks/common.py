@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import csv
-import platform
+import gc
 import os
+import platform
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -49,3 +51,44 @@ def table(headers: list[str], body: list[list], align: str) -> list[str]:
 
 def machine() -> str:
     return f"{os.cpu_count()} CPUs, {platform.platform()}, Python {platform.python_version()}"
+
+
+def time_interleaved(ops: dict, messages: dict[str, str], budget: float, min_rounds: int = 20) -> tuple[dict, int]:
+    """Warm timing: each operation of ``ops`` (name -> callable(text)) on each message once untimed, then in
+    interleaved rounds until ``budget`` seconds have passed (at least ``min_rounds``), each call timed on its own.
+    Returns ``{message key: {op name: [seconds, ...]}}`` and the number of rounds."""
+    for msg in messages.values():  # untimed: dictionaries, rule packs, caches
+        for op in ops.values():
+            op(msg)
+    samples = {key: {name: [] for name in ops} for key in messages}
+    clock = time.perf_counter
+    gc.collect()
+    started, rounds = clock(), 0
+    while rounds < min_rounds or clock() - started < budget:
+        for name, op in ops.items():
+            for key, msg in messages.items():
+                t0 = clock()
+                op(msg)
+                samples[key][name].append(clock() - t0)
+        rounds += 1
+    return samples, rounds
+
+
+def time_each_rule(linter, messages: dict[str, str], rounds: int) -> dict:
+    """Each rule the Linter runs by default, alone, on Documents already built: ``{key: {rule id: [seconds]}}``."""
+    from clientlint.document import Document
+
+    docs = {key: Document(msg) for key, msg in messages.items()}
+    for doc in docs.values():
+        doc.sentences
+    active = linter.active_rules(linter.config.settings_for(None))
+    per_rule = {key: {rule.meta.id: [] for rule in active} for key in docs}
+    clock = time.perf_counter
+    for _ in range(rounds):
+        for key, doc in docs.items():
+            for rule in active:
+                t0 = clock()
+                for _ in rule.check(doc):
+                    pass
+                per_rule[key][rule.meta.id].append(clock() - t0)
+    return per_rule

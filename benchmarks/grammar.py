@@ -29,7 +29,6 @@ standard library and clientlint are used, plus ``ua_gec`` for part 2 when it is 
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import platform
@@ -44,7 +43,7 @@ import clientlint
 from clientlint import Linter
 from clientlint.document import Document
 
-from common import percentile, rows, table
+from common import percentile, rows, table, time_each_rule, time_interleaved
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
@@ -554,33 +553,9 @@ def speed(grammar: Linter, budget: float, cold_runs: int) -> dict:
         "select hygiene": hygiene.check,
         "select grammar": grammar.check,
     }
-    for msg in MESSAGES.values():  # untimed: dictionaries, rule packs, caches
-        for op in ops.values():
-            op(msg)
-    samples = {lang: {name: [] for name in ops} for lang in MESSAGES}
+    samples, rounds = time_interleaved(ops, MESSAGES, budget)
+    per_rule = time_each_rule(grammar, MESSAGES, max(5, rounds // 2))
     clock = time.perf_counter
-    gc.collect()
-    started, rounds = clock(), 0
-    while rounds < 20 or clock() - started < budget:
-        for name, op in ops.items():
-            for lang, msg in MESSAGES.items():
-                t0 = clock()
-                op(msg)
-                samples[lang][name].append(clock() - t0)
-        rounds += 1
-    # Each grammar rule alone on an already built Document.
-    docs = {lang: Document(msg) for lang, msg in MESSAGES.items()}
-    for doc in docs.values():
-        doc.sentences
-    active = grammar.active_rules(grammar.config.settings_for(None))
-    per_rule = {lang: {rule.meta.id: [] for rule in active} for lang in docs}
-    for _ in range(max(5, rounds // 2)):
-        for lang, doc in docs.items():
-            for rule in active:
-                t0 = clock()
-                for _ in rule.check(doc):
-                    pass
-                per_rule[lang][rule.meta.id].append(clock() - t0)
     for lang, msg in MESSAGES.items():
         got = samples[lang].setdefault("select grammar, word caches cleared", [])
         for _ in range(cold_runs):
@@ -594,7 +569,7 @@ def speed(grammar: Linter, budget: float, cold_runs: int) -> dict:
         "rounds": rounds, "cold_runs": cold_runs,
         "words": {lang: words(msg) for lang, msg in MESSAGES.items()},
         "findings": found,
-        "rules": len(active),
+        "rules": len(next(iter(per_rule.values()))),
         "rule_median_ms": {lang: {r: round(statistics.median(v) * 1e3, 4) for r, v in per.items()}
                            for lang, per in per_rule.items()},
         "ms": {lang: {name: {"n": len(v), "median": round(statistics.median(v) * 1e3, 3),

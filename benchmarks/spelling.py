@@ -26,7 +26,6 @@ Only the standard library and clientlint are used, plus ``ua_gec`` for part 3 wh
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import os
 import platform
@@ -43,7 +42,7 @@ from clientlint import Linter, lexicon
 from clientlint import suggest
 from clientlint.document import Document
 
-from common import pct, percentile, rows, table
+from common import pct, percentile, rows, table, time_each_rule, time_interleaved
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
@@ -501,33 +500,9 @@ def speed(budget: float, cold_runs: int) -> dict:
         "select spelling.doubled-word": doubled.check,
         "select spelling": spelling.check,
     }
-    for msg in MESSAGES.values():  # untimed: dictionaries, word lists, caches
-        for op in ops.values():
-            op(msg)
-    samples = {lang: {name: [] for name in ops} for lang in MESSAGES}
+    samples, rounds = time_interleaved(ops, MESSAGES, budget)
+    per_rule = time_each_rule(spelling, MESSAGES, max(5, rounds // 2))
     clock = time.perf_counter
-    gc.collect()
-    started, rounds = clock(), 0
-    while rounds < 20 or clock() - started < budget:
-        for name, op in ops.items():
-            for lang, msg in MESSAGES.items():
-                t0 = clock()
-                op(msg)
-                samples[lang][name].append(clock() - t0)
-        rounds += 1
-    # Each spelling rule alone on an already built Document: which rule the time goes to.
-    docs = {lang: Document(msg) for lang, msg in MESSAGES.items()}
-    for doc in docs.values():
-        doc.sentences
-    active = spelling.active_rules(spelling.config.settings_for(None))
-    per_rule = {lang: {rule.meta.id: [] for rule in active} for lang in docs}
-    for _ in range(max(5, rounds // 2)):
-        for lang, doc in docs.items():
-            for rule in active:
-                t0 = clock()
-                for _ in rule.check(doc):
-                    pass
-                per_rule[lang][rule.meta.id].append(clock() - t0)
     for lang, msg in MESSAGES.items():
         for label, morph in (("select spelling, word caches cleared", False),
                              ("select spelling, + morphology caches cleared", True)):
