@@ -28,6 +28,7 @@ class Diagnostic:
     end: int
     replacements: list[str] = field(default_factory=list)
     fix: str | None = None
+    source: str = "clientlint"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -48,7 +49,8 @@ class Report:
     language the client wrote in, and ``client_language_source`` what decided it: ``"argument"``
     (``client_language=`` / ``--client-lang``), ``"config"`` (per-path or default config), ``"reply-to"`` (the
     message being answered), ``"quoted"`` (the quoted part of the draft), or None when unknown.
-    ``sentences``: each sentence of the draft with its detected language.
+    ``sentences``: each sentence of the draft with its detected language. ``warnings``: what could not be done
+    but did not stop the check (a LanguageTool server that was down or slow), one line each.
     """
 
     text: str
@@ -57,6 +59,7 @@ class Report:
     client_language: str | None = None
     client_language_source: str | None = None
     sentences: list[SentenceLanguage] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def __iter__(self):
         return iter(self.diagnostics)
