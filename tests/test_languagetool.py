@@ -303,7 +303,8 @@ def test_language_and_mother_tongue_are_sent(server):
     linter = linter_for(server.url, only_languagetool=True)
     linter.check("Добрий день! Ми надішлемо рахунок сьогодні ввечері.", client_language="ru")
     linter.check("Hello! We will send the invoice tonight.")
-    linter.check("12345 ...")
+    linter.check("Qwzx vbnm 12345.")
+    linter.check("12345 https://example.com")  # nothing to check: nothing sent
     assert [(f["language"], f.get("motherTongue")) for f in server.forms] == [
         ("uk-UA", "ru-RU"), ("en-US", None), ("auto", None)]
 
@@ -340,6 +341,7 @@ def test_chunks_cover_the_text_and_respect_the_limit():
     pieces = lt.chunks(text, d.sentences, d.language, 100)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(text)
     assert all(a < b for a, b, _ in pieces) and all(b == c for (_, b, _), (c, _, _) in zip(pieces, pieces[1:]))
+    assert {lang for _, _, lang in pieces} == {"uk"}
     assert all(utf16(text[a:b]) <= 100 for a, b, _ in pieces)
 
 

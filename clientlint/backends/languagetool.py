@@ -217,6 +217,7 @@ def chunks(text: str, sentences: list[Sentence], language: str | None, limit: in
 
     Cut at blank lines first, then at sentence ends, then at white space; a run of paragraphs in one language
     goes in one piece. A piece's language is that of most of its sentences, else the message's; None: unknown.
+    A piece without a letter (a link alone, a quote blanked out) has nothing to check and is left out.
     """
     units = _unit_counter(text)
     pieces: list[tuple[int, int, str | None]] = []
@@ -233,7 +234,7 @@ def chunks(text: str, sentences: list[Sentence], language: str | None, limit: in
                 last[1], last[2] = end, last[2] or lang
                 continue
         out.append([start, end, lang])
-    return [(a, b, lang or language) for a, b, lang in out if text[a:b].strip()]
+    return [(a, b, lang or language) for a, b, lang in out if any(ch.isalpha() for ch in text[a:b])]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
