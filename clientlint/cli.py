@@ -7,6 +7,7 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import click
@@ -119,8 +120,9 @@ def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff
             config = _with_languagetool(config, languagetool)
             job_list.append((source, config, client_lang, stdin_filename, client_text))
         workers = jobs or (os.cpu_count() or 1)
+        warnings: list[str] = []
         if workers > 1 and len(job_list) > 1:
-            job_list = _share_local_languagetool(job_list)
+            job_list, warnings = _share_local_languagetool(job_list)
         checked = _run(job_list, workers)
 
         level = fail_on or next((job[1].fail_on for job in job_list if job[1].fail_on), None) or "warning"
@@ -147,7 +149,7 @@ def check(paths, client_lang, fmt, select, ignore, fail_on, exit_zero, fix, diff
     except ClientlintError as exc:
         _fail(str(exc))
 
-    for warning in dict.fromkeys(w for r in results for w in r.report.warnings):
+    for warning in dict.fromkeys(warnings + [w for r in results for w in r.report.warnings]):
         click.echo(f"clientlint: warning: {warning}", err=True)
     if diff:
         return sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
@@ -171,20 +173,24 @@ def _with_languagetool(config: Config, option: str | None) -> Config:
     return config.with_languagetool(env, LANGUAGETOOL_ENV, force=False) if env else config
 
 
-def _share_local_languagetool(job_list: list[tuple]) -> list[tuple]:
-    """With ``--jobs``, start a local LanguageTool once, here, and hand its URL to the workers (one JVM, not one
-    per worker). If it cannot start, the workers say why."""
-    if not any(job[1].languagetool and job[1].languagetool.server == LANGUAGETOOL_LOCAL for job in job_list):
-        return job_list
+def _share_local_languagetool(job_list: list[tuple]) -> tuple[list[tuple], list[str]]:
+    """With ``--jobs``, start a local LanguageTool once, here, and hand its URL to the workers: one JVM, not one
+    per worker (a worker does not run exit handlers, so it could not stop its own). If it cannot start, LanguageTool
+    is off for this run and the one warning says why."""
+    def local(job: tuple) -> bool:
+        return bool(job[1].languagetool and job[1].languagetool.server == LANGUAGETOOL_LOCAL)
+
+    if not any(local(job) for job in job_list):
+        return job_list, []
     from .backends.languagetool import Unavailable, local_server_url
 
     try:
         url = local_server_url()
-    except Unavailable:
-        return job_list
-    return [(job[0], job[1].with_languagetool(url, "local LanguageTool", force=True), *job[2:])
-            if job[1].languagetool and job[1].languagetool.server == LANGUAGETOOL_LOCAL else job
-            for job in job_list]
+    except Unavailable as exc:
+        return [(job[0], replace(job[1], languagetool=None), *job[2:]) if local(job) else job
+                for job in job_list], [f"LanguageTool skipped: {exc.reason}"]
+    return [(job[0], job[1].with_languagetool(url, "local LanguageTool", force=True), *job[2:]) if local(job) else job
+            for job in job_list], []
 
 
 def _print_diff(source: Source, fixed: str) -> None:

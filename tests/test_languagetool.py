@@ -583,6 +583,47 @@ def test_local_installation_on_disk_is_started_once_and_used(local, monkeypatch,
     assert [c[0] for c in calls] == ["java", "cmd"] and local.process.poll() is None
 
 
+def test_local_with_jobs_starts_one_server_for_all_workers(local, monkeypatch, tmp_path, run):
+    script = tmp_path / "fake_lt.py"
+    script.write_text(FAKE_LT_SERVER, encoding="utf-8")
+    monkeypatch.setenv("LTP_PATH", str(tmp_path))
+    starts = tmp_path / "starts.txt"
+    calls = StartLog(starts)
+    fake_language_tool_python(monkeypatch, script, calls)
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("Ваше замовленя готове.", encoding="utf-8")
+    result = run("check", "--format", "json", "--jobs", "2", "--select", "languagetool", "--languagetool", "local",
+                 "a.txt", "b.txt", "c.txt")
+    files = json.loads(result.stdout)["files"]
+    assert result.stderr == ""
+    assert [[d["rule"] for d in f["diagnostics"]] for f in files] == [["languagetool.MORFOLOGIK_RULE_UK_UA"]] * 3
+    assert starts.read_text(encoding="utf-8").split() == ["java", "cmd"]  # in this process, once
+
+
+def test_local_with_jobs_that_cannot_start_warns_once(local, monkeypatch, tmp_path, run):
+    monkeypatch.setenv("LTP_PATH", str(tmp_path / "nothing-here"))
+    fake_language_tool_python(monkeypatch, None, [])
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text(DRAFT, encoding="utf-8")
+    result = run("check", "--jobs", "2", "--languagetool", "local", "a.txt", "b.txt")
+    assert result.exit_code == 1 and result.stdout.count("[spelling.doubled-word]") == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("clientlint: warning: LanguageTool skipped: no LanguageTool installation in ")
+
+
+class StartLog(list):
+    """The calls of the stand-ins, also written to a file (a worker process's list is not this one)."""
+
+    def __init__(self, path):
+        super().__init__()
+        self.path = path
+
+    def append(self, call):
+        super().append(call)
+        with open(self.path, "a", encoding="utf-8") as f:
+            f.write(call[0] + "\n")
+
+
 def test_local_without_an_installation_never_downloads(local, monkeypatch, tmp_path):
     monkeypatch.setenv("LTP_PATH", str(tmp_path / "nothing-here"))
     calls: list = []
