@@ -7,12 +7,13 @@ import json
 import os
 import sys
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .config import DEFAULT_WORD_LIST, Config, find_config_file, load_file
+from .config import DEFAULT_WORD_LIST, LANGUAGETOOL_LOCAL, Config, find_config_file, load_file
 from .diagnostic import SEVERITIES, SEVERITY_RANK
 from .errors import ClientlintError
 from .fixes import apply_fixes, write_atomic
@@ -21,6 +22,7 @@ from .linter import Linter
 from .reporters import FORMATS, FileResult, get_reporter
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+LANGUAGETOOL_ENV = "CLIENTLINT_LANGUAGETOOL_URL"
 
 
 def _fail(message: str) -> None:
@@ -95,8 +97,10 @@ def cli() -> None:
 @click.option("--stdin-filename", metavar="PATH", help="Treat standard input as this file (config overrides, template mode).")
 @click.option("--reply-to", "reply_to", type=click.Path(dir_okay=False), metavar="FILE",
               help="The client's message being answered: tells the client's language.")
+@click.option("--languagetool", "languagetool", metavar="URL",
+              help=f"Add a LanguageTool server's findings (http://host:port, or 'local') [env: {LANGUAGETOOL_ENV}].")
 def check(paths, client_lang, fmt, select, extend_select, ignore, fail_on, exit_zero, fix, diff, jobs, config_path, stdin_filename,
-          reply_to):
+          reply_to, languagetool):
     """Check PATHS (files or folders; '-' or nothing for standard input)."""
     _linters.clear()  # word lists and packs may have changed since an earlier call in this process
     try:
@@ -115,8 +119,12 @@ def check(paths, client_lang, fmt, select, extend_select, ignore, fail_on, exit_
             config = _config_for(name, explicit, cache)
             if sel or ign or ext:
                 config = config.with_cli(select=sel, ignore=ign, extend_select=ext)
+            config = _with_languagetool(config, languagetool)
             job_list.append((source, config, client_lang, stdin_filename, client_text))
         workers = jobs or (os.cpu_count() or 1)
+        warnings: list[str] = []
+        if workers > 1 and len(job_list) > 1:
+            job_list, warnings = _share_local_languagetool(job_list)
         checked = _run(job_list, workers)
 
         level = fail_on or next((job[1].fail_on for job in job_list if job[1].fail_on), None) or "warning"
@@ -143,6 +151,8 @@ def check(paths, client_lang, fmt, select, extend_select, ignore, fail_on, exit_
     except ClientlintError as exc:
         _fail(str(exc))
 
+    for warning in dict.fromkeys(warnings + [w for r in results for w in r.report.warnings]):
+        click.echo(f"clientlint: warning: {warning}", err=True)
     if diff:
         return sys.exit(EXIT_FINDINGS if changed and not exit_zero else EXIT_OK)
     to_stderr = fix and any(job[0].is_stdin for job in job_list)
@@ -155,6 +165,34 @@ def check(paths, client_lang, fmt, select, extend_select, ignore, fail_on, exit_
         SEVERITY_RANK[d.severity] >= SEVERITY_RANK[level] for r in results for d in r.report.diagnostics
     )
     sys.exit(EXIT_FINDINGS if failing and not exit_zero else EXIT_OK)
+
+
+def _with_languagetool(config: Config, option: str | None) -> Config:
+    """``--languagetool`` wins; the environment applies unless the config says ``enabled = false``."""
+    if option:
+        return config.with_languagetool(option, "--languagetool", force=True)
+    env = os.environ.get(LANGUAGETOOL_ENV, "").strip()
+    return config.with_languagetool(env, LANGUAGETOOL_ENV, force=False) if env else config
+
+
+def _share_local_languagetool(job_list: list[tuple]) -> tuple[list[tuple], list[str]]:
+    """With ``--jobs``, start a local LanguageTool once, here, and hand its URL to the workers: one JVM, not one
+    per worker (a worker does not run exit handlers, so it could not stop its own). If it cannot start, LanguageTool
+    is off for this run and the one warning says why."""
+    def local(job: tuple) -> bool:
+        return bool(job[1].languagetool and job[1].languagetool.server == LANGUAGETOOL_LOCAL)
+
+    if not any(local(job) for job in job_list):
+        return job_list, []
+    from .backends.languagetool import Unavailable, local_server_url
+
+    try:
+        url = local_server_url()
+    except Unavailable as exc:
+        return [(job[0], replace(job[1], languagetool=None), *job[2:]) if local(job) else job
+                for job in job_list], [f"LanguageTool skipped: {exc.reason}"]
+    return [(job[0], job[1].with_languagetool(url, "local LanguageTool", force=True), *job[2:]) if local(job) else job
+            for job in job_list], []
 
 
 def _print_diff(source: Source, fixed: str) -> None:
@@ -209,6 +247,11 @@ def explain(rule_id, config_path):
     """Describe RULE: why it matters, examples, fix safety."""
     linter = _rules_linter(config_path)
     rule = linter.rule(rule_id)
+    if rule is None and rule_id.startswith("languagetool.") and len(rule_id) > len("languagetool."):
+        from .backends.languagetool import explain as explain_languagetool
+
+        click.echo(explain_languagetool(rule_id))
+        return
     if rule is None:
         close = difflib.get_close_matches(rule_id, [r.meta.id for r in linter.rules], n=3, cutoff=0.8)
         hint = f" (did you mean {', '.join(close)}?)" if close else " (see 'clientlint rules')"
@@ -218,7 +261,7 @@ def explain(rule_id, config_path):
         m.id,
         "=" * len(m.id),
         f"Category: {m.category}    Severity: {m.severity}    Languages: {', '.join(m.languages)}    Kind: {m.kind}",
-        f"Defined in: {m.source}",
+        f"Source: clientlint's own rule, defined in {m.source}",
         *([f"Opt-in: off by default; enable with extend_select = [\"{m.id}\"] or --extend-select {m.id}"]
           if m.opt_in else []),
         "",

@@ -11,6 +11,10 @@ word_lists = ["words.txt"]              # one word per line, '#' comments
 rule_paths = ["team-rules"]             # extra rule-pack folders, same YAML format
 fail_on = "warning"
 
+[tool.clientlint.languagetool]          # optional: a LanguageTool server's findings in the same report
+url = "http://localhost:8081"           # or "local": an installation already on disk (needs the extra)
+timeout = 10                            # seconds for one message
+
 [tool.clientlint.severity]
 "tone" = "warning"
 
@@ -24,6 +28,7 @@ template = true
 from __future__ import annotations
 
 import fnmatch
+import re
 import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -36,8 +41,34 @@ CONFIG_FILES = (".clientlint.toml", "pyproject.toml")
 # folder when there is no config). `clientlint words add` writes here by default.
 DEFAULT_WORD_LIST = "clientlint-words.txt"
 TOP_KEYS = {"select", "extend_select", "ignore", "severity", "client_language", "accept", "word_lists", "rule_paths", "fail_on",
-            "overrides"}
+            "overrides", "languagetool"}
 OVERRIDE_KEYS = {"paths", "select", "extend_select", "ignore", "severity", "client_language", "template"}
+LANGUAGETOOL_KEYS = {"url", "timeout", "enabled", "max_text_length"}
+# "local" stands for a LanguageTool installation already on disk, started through language-tool-python.
+LANGUAGETOOL_LOCAL = "local"
+
+
+@dataclass(frozen=True)
+class LanguageToolConfig:
+    """Where the LanguageTool server is and how long to wait for it.
+
+    ``url``: an http(s) URL, or ``"local"`` for an installation already on disk. ``enabled``: false keeps
+    LanguageTool off whatever the environment says; true without a URL means ``"local"``. ``timeout``: seconds
+    for checking one message, all its requests together. ``max_text_length``: the longest text sent in one
+    request (in characters); longer messages are split at paragraph and sentence ends.
+    """
+
+    url: str | None = None
+    enabled: bool | None = None
+    timeout: float = 10.0
+    max_text_length: int = 20_000
+
+    @property
+    def server(self) -> str | None:
+        """The server in use (a URL or ``"local"``), or None when LanguageTool is off."""
+        if self.enabled is False:
+            return None
+        return self.url or (LANGUAGETOOL_LOCAL if self.enabled else None)
 
 
 @dataclass(frozen=True)
@@ -109,6 +140,7 @@ class Config:
     overrides: tuple[Override, ...] = ()
     root: Path | None = None
     source: str | None = None
+    languagetool: LanguageToolConfig | None = None  # None: LanguageTool is not used
 
     def settings_for(self, path: str | Path | None) -> Settings:
         s = Settings(self.select, self.ignore, self.severity, self.client_language, extend_select=self.extend_select)
@@ -139,6 +171,14 @@ class Config:
             extend_select=self.extend_select + tuple(extend_select or ()),
             ignore=self.ignore + tuple(ignore or ()),
         )
+
+    def with_languagetool(self, url: str, where: str, *, force: bool) -> "Config":
+        """The same config with LanguageTool at ``url``, keeping the configured timeout. Without ``force`` (the
+        environment) a config that says ``enabled = false`` stays off; with it (``--languagetool``) it is on."""
+        current = self.languagetool or LanguageToolConfig()
+        if current.enabled is False and not force:
+            return self
+        return replace(self, languagetool=replace(current, url=languagetool_url(url, where), enabled=True))
 
     def word_list_files(self) -> tuple[Path, ...]:
         """The word lists in force: those configured, and ``clientlint-words.txt`` beside the config."""
@@ -195,6 +235,38 @@ def _language(value, where: str) -> str:
     return value.lower()
 
 
+def languagetool_url(value, where: str) -> str:
+    """An http(s) URL of a LanguageTool server, or ``"local"``; ``where`` names the setting in an error."""
+    if isinstance(value, str) and value.strip().lower() == LANGUAGETOOL_LOCAL:
+        return LANGUAGETOOL_LOCAL
+    if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/?#]+(?:/[^\s]*)?", value.strip()):
+        raise ConfigError(f"{where} must be an http:// or https:// URL or 'local', not {value!r}")
+    return value.strip()
+
+
+def _languagetool(value, where: str) -> LanguageToolConfig:
+    """``[tool.clientlint.languagetool]``: ``url``, ``timeout``, ``max_text_length``, ``enabled``."""
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: 'languagetool' must be a table ([tool.clientlint.languagetool])")
+    bad = set(value) - LANGUAGETOOL_KEYS
+    if bad:
+        raise ConfigError(f"{where}: languagetool: unknown key '{sorted(bad)[0]}' "
+                          f"(known: {', '.join(sorted(LANGUAGETOOL_KEYS))})")
+    enabled = value.get("enabled")
+    if enabled is not None and not isinstance(enabled, bool):
+        raise ConfigError(f"{where}: languagetool: 'enabled' must be true or false")
+    timeout = value.get("timeout", LanguageToolConfig.timeout)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 600:
+        raise ConfigError(f"{where}: languagetool: 'timeout' must be a number of seconds above 0 and at most 600, "
+                          f"not {timeout!r}")
+    limit = value.get("max_text_length", LanguageToolConfig.max_text_length)
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 100:
+        raise ConfigError(f"{where}: languagetool: 'max_text_length' must be a whole number of at least 100, "
+                          f"not {limit!r}")
+    url = languagetool_url(value["url"], f"{where}: languagetool.url") if "url" in value else None
+    return LanguageToolConfig(url=url, enabled=enabled, timeout=float(timeout), max_text_length=limit)
+
+
 def from_mapping(data: dict, *, root: Path | None = None, source: str = "<config>") -> Config:
     """Validate a configuration table (the contents of ``[tool.clientlint]``)."""
     if not isinstance(data, dict):
@@ -244,6 +316,7 @@ def from_mapping(data: dict, *, root: Path | None = None, source: str = "<config
         overrides=tuple(overrides),
         root=root,
         source=source,
+        languagetool=_languagetool(data["languagetool"], source) if "languagetool" in data else None,
     )
 
 

@@ -30,6 +30,7 @@ class Diagnostic:
     end: int
     replacements: list[str] = field(default_factory=list)
     fix: str | None = None
+    source: str = "clientlint"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -51,7 +52,8 @@ class Report:
     (``client_language=`` / ``--client-lang``), ``"config"`` (per-path or default config), ``"reply-to"`` (the
     message being answered), ``"quoted"`` (the quoted part of the draft), or None when unknown.
     ``sentences``: each sentence of the draft with its detected language. ``tone``: the overall tone (``neutral``,
-    ``tense``, ``hostile``) and the phrases that decided it, for a UI (see :mod:`clientlint.tone`).
+    ``tense``, ``hostile``) and the phrases that decided it, for a UI (see :mod:`clientlint.tone`). ``warnings``:
+    what could not be done but did not stop the check (a LanguageTool server that was down or slow), one line each.
     """
 
     text: str
@@ -61,6 +63,7 @@ class Report:
     client_language_source: str | None = None
     sentences: list[SentenceLanguage] = field(default_factory=list)
     tone: Tone = field(default_factory=Tone)
+    warnings: list[str] = field(default_factory=list)
 
     def __iter__(self):
         return iter(self.diagnostics)

@@ -28,6 +28,11 @@ class Linter:
         self.accepted_words = self.config.accepted_words()
         self._active: dict[Settings, list] = {}
         self._lock = threading.Lock()
+        self.languagetool = None  # the LanguageTool backend, loaded only when the config names a server
+        if self.config.languagetool is not None and self.config.languagetool.server:
+            from .backends.languagetool import backend_for
+
+            self.languagetool = backend_for(self.config.languagetool)
 
     def active_rules(self, settings: Settings) -> list:
         found = self._active.get(settings)
@@ -72,6 +77,11 @@ class Linter:
                 diagnostics.extend(found)
         if len(set(priority.values())) > 1:
             diagnostics = _drop_outranked(diagnostics, priority)
+        warnings: list[str] = []
+        if self.languagetool is not None:
+            found, warnings = self.languagetool.check(doc)
+            found = [d for d in found if settings.enabled(d.rule, d.category)]
+            diagnostics += _drop_covered(found, diagnostics)
 
         directives = [(m.start, m.end) for m in doc.masks if m.kind == "directive"]
         diagnostics = suppression_filter(text, directives, diagnostics)
@@ -91,6 +101,7 @@ class Linter:
             client_language_source=source,
             sentences=[SentenceLanguage(s.start, s.end, s.language) for s in doc.sentences],
             tone=tone.assess(text, diagnostics),
+            warnings=warnings,
         )
 
     def _drop_accepted(self, doc: Document, diagnostics: list[Diagnostic]) -> list[Diagnostic]:
@@ -135,6 +146,13 @@ def _drop_outranked(diagnostics: list[Diagnostic], priority: dict[str, int]) -> 
             continue
         out.append(d)
     return out
+
+
+def _drop_covered(found: list[Diagnostic], own: list[Diagnostic]) -> list[Diagnostic]:
+    """Another source's findings, less those where clientlint's own rule flags an overlapping span for the same
+    category: clientlint's finding, with its message, is the one kept."""
+    return [d for d in found
+            if not any(o.category == d.category and o.start < d.end and d.start < o.end for o in own)]
 
 
 def _dedupe(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

@@ -187,7 +187,7 @@ def test_json_has_version_and_every_diagnostic_field(linter, rules):
         assert item[field.name] == getattr(d, field.name), field.name
     assert item == {
         "rule": V_TECHENII, "category": "grammar", "severity": "error", "message": d.message,
-        "start": 50, "end": 59, "replacements": ["в течение"], "fix": "safe",
+        "start": 50, "end": 59, "replacements": ["в течение"], "fix": "safe", "source": "clientlint",
         "line": 3, "column": 18, "end_line": 3, "end_column": 27,
     }
 
@@ -305,7 +305,8 @@ def test_sarif_levels_rule_indexes_and_findings_without_fix(softer, rules):
     assert descriptors[V_TECHENII]["defaultConfiguration"]["level"] == "error"
     assert descriptors[PLACEHOLDER]["properties"]["category"] == "hygiene"
     assert "fixes" not in by_rule[PLACEHOLDER]
-    assert by_rule[PLACEHOLDER]["properties"] == {"category": "hygiene", "fix": None, "replacements": []}
+    assert by_rule[PLACEHOLDER]["properties"] == {"category": "hygiene", "fix": None, "replacements": [],
+                                                  "source": "clientlint"}
     assert region_of(by_rule[PLACEHOLDER])["charOffset"] == 13
 
     # applying every fix from the end gives the corrected message

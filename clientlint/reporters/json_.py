@@ -1,4 +1,5 @@
-"""JSON output: a ``version`` field, and per finding every Diagnostic field plus line and column."""
+"""JSON output: a ``version`` field, and per finding every Diagnostic field plus line and column; per file, the
+warnings of its check (a LanguageTool server that was skipped)."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ def as_data(results: list[FileResult]) -> dict:
             "sentences": [{"start": s.start, "end": s.end, "language": s.language} for s in res.report.sentences],
             "tone": res.report.tone.to_dict(),
             "diagnostics": items,
+            "warnings": list(res.report.warnings),
         })
     return {"version": FORMAT_VERSION, "clientlint": __version__, "files": files}
 

@@ -85,7 +85,8 @@ def as_data(results: list[FileResult], rules: dict | None = None) -> dict:
                         "replacements": [{"deletedRegion": dict(region), "insertedContent": {"text": new}}],
                     }],
                 }]
-            item["properties"] = {"category": d.category, "fix": d.fix, "replacements": list(d.replacements)}
+            item["properties"] = {"category": d.category, "fix": d.fix, "replacements": list(d.replacements),
+                                  "source": d.source}
             sarif_results.append(item)
 
     return {

@@ -8,6 +8,8 @@ from . import FileResult, LineIndex
 
 _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _GREEN, _RESET = "\033[1m", "\033[2m", "\033[32m", "\033[0m"
+# Findings that come from outside clientlint say where from, after the message.
+_SOURCES = {"languagetool": "LanguageTool"}
 
 
 def display_width(s: str) -> int:
@@ -33,6 +35,8 @@ def render(results: list[FileResult], *, rules=None, color: bool = False) -> str
             line, col = index.position(d.start)
             end_line, end_col = index.position(d.end)
             head = f"{res.path}:{line}:{col}: {c(_COLORS[d.severity], d.severity)} {c(_BOLD, '[' + d.rule + ']')} {d.message}"
+            if d.source in _SOURCES:
+                head += " " + c(_DIM, f"(found by {_SOURCES[d.source]})")
             out.append(head)
             src = index.line_text(line).replace("\t", " ")
             span = src[col - 1: end_col - 1] if end_line == line else src[col - 1:]
