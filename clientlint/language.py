@@ -146,9 +146,35 @@ def detect_sentences(sentences: list[Sentence], prose: str = "") -> str | None:
         all_words.extend(words)
     overall = detect(_readable(prose), all_words) if all_words else None
     for s in sentences:
-        if s.language is None:
+        if s.language is None or (s.language != overall and _follows_message(s, overall)):
             s.language = overall
     return overall
+
+
+SHORT_SENTENCE = 6  # Cyrillic words; a shorter sentence with no letter or function word of its own is too
+# little to overrule the message («Сука!» in a Russian message reads as Ukrainian, «Ну-ну.» in a Ukrainian one
+# as Russian, a disguised swear word as Serbian)
+
+
+def _follows_message(sentence: Sentence, overall: str | None) -> bool:
+    """A short Cyrillic sentence of a Russian or Ukrainian message takes the message's language unless its own
+    letters, function words, or two words only its own dictionary knows say otherwise."""
+    if overall not in ("ru", "uk"):
+        return False
+    words = [t.text for t in sentence.tokens if t.kind == "word" and _CYRILLIC.search(t.text)]
+    if not words or len(words) > SHORT_SENTENCE:
+        return False
+    if sentence.language in _OTHER_CYRILLIC:
+        return True
+    if sentence.language not in ("ru", "uk"):
+        return False
+    own_letters, own_words = (UK_ONLY, UK_WORDS - RU_WORDS) if sentence.language == "uk" else (RU_ONLY, RU_WORDS - UK_WORDS)
+    if any(ch in own_letters for w in words for ch in w) or any(w.lower() in own_words for w in words):
+        return False
+    other = "ru" if sentence.language == "uk" else "uk"
+    only_own = sum(morphology.is_known(w.lower(), sentence.language) and not morphology.is_known(w.lower(), other)
+                   for w in words)
+    return only_own < 2
 
 
 def _readable(prose: str) -> str:

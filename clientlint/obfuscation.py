@@ -51,38 +51,37 @@ class Disguised:
         return word == self.reading
 
 
-def _read(run: str) -> tuple[str, bool] | None:
-    """The word a run hides and whether it has wildcards, or None when it is not a disguise."""
+def _read(run: str) -> list[tuple[str, bool]]:
+    """The words a run may hide, each with whether it has wildcards; empty when it is not a disguise. A «1» in a
+    Cyrillic word is read both as «і» and as «и» («п1здець», «з1ла»)."""
     lower = run.lower()
     cyrillic = len(_CYRILLIC.findall(lower))
     latin = len(_LATIN.findall(lower))
     stand_ins = sum(1 for ch in lower if ch.isdigit() or ch in "@$" or ch in WILDCARDS)
     if not stand_ins and not (cyrillic and latin):
-        return None  # an ordinary word
+        return []  # an ordinary word
     if lower[0] in WILDCARDS or (lower[0].isdigit() and cyrillic + latin < 3):
-        return None  # "**" as emphasis, "3D", "4x4"
+        return []  # "**" as emphasis, "3D", "4x4"
     if lower.isdigit() or not (cyrillic or latin):
-        return None
+        return []
     if cyrillic >= latin:
-        reading = lower.translate(_TO_CYRILLIC)
+        readings = [lower.translate(_TO_CYRILLIC)]
+        if "1" in lower and cyrillic >= 2:
+            readings = [readings[0].replace("1", "і"), readings[0].replace("1", "и")]
     else:
-        reading = lower.translate(_TO_LATIN)
-    if any(ch.isdigit() for ch in reading):
-        return None  # a digit that imitates no letter: a code such as "B2B", «М1»
-    return reading, any(ch in WILDCARDS for ch in reading)
+        readings = [lower.translate(_TO_LATIN)]
+    # A digit that imitates no letter makes a code such as "B2B", «М1».
+    return [(r, any(ch in WILDCARDS for ch in r)) for r in readings if not any(ch.isdigit() for ch in r)]
 
 
 def candidates(text: str, start: int = 0, end: int | None = None) -> list[Disguised]:
     """Disguised words in ``text[start:end]`` (offsets into ``text``)."""
     found = []
     for m in _RUN.finditer(text, start, len(text) if end is None else end):
-        read = _read(m.group())
-        if read is None:
-            continue
-        reading, wild = read
-        pattern = None
-        if wild:
-            letter = r"[^\W\d_]"
-            pattern = re.compile("".join(letter if ch in WILDCARDS else re.escape(ch) for ch in reading))
-        found.append(Disguised(m.start(), m.end(), reading, pattern))
+        for reading, wild in _read(m.group()):
+            pattern = None
+            if wild:
+                letter = r"[^\W\d_]"
+                pattern = re.compile("".join(letter if ch in WILDCARDS else re.escape(ch) for ch in reading))
+            found.append(Disguised(m.start(), m.end(), reading, pattern))
     return found

@@ -2,6 +2,8 @@
 
 import pytest
 
+from clientlint.document import Document
+
 from clientlint.quoting import quoted_spans, quoted_text
 
 REPLY_UK = "Добрий день! Ваше замовлення відправлено сьогодні, номер відстеження надішлемо ввечері."
@@ -80,3 +82,16 @@ def test_russian_words_in_ukrainian_text(linter):
 def test_report_gives_a_language_per_sentence(linter):
     report = linter.check("Добрий день! Thank you for the order. Спасибо!")
     assert [s.language for s in report.sentences] == ["uk", "en", "ru"]
+
+
+@pytest.mark.parametrize("text, short, expected", [
+    ("Вы опять прислали не тот файл. Сука! Исправьте.", "Сука!", "ru"),
+    ("Ми вже надіслали договір. Ну-ну. Чекаємо.", "Ну-ну.", "uk"),
+    # Its own letters, function words or dictionary words keep a short sentence's language.
+    ("Дякуємо за лист. Спасибо, все хорошо.", "Спасибо, все хорошо.", "ru"),
+    ("Дякуємо за ваш лист. Курьер позвонит вам перед доставкой.", "Курьер позвонит вам перед доставкой.", "ru"),
+])
+def test_a_short_sentence_without_evidence_of_its_own_follows_the_message(text, short, expected):
+    doc = Document(text)
+    [sentence] = [s for s in doc.sentences if text[s.start:s.end] == short]
+    assert sentence.language == expected

@@ -129,3 +129,21 @@ def test_json_and_text_output_carry_the_tone(tmp_path):
         {"rule": "ru.tone.insult", "severity": "error", "start": 3, "end": 8, "text": "идиот"}]}
     text = runner.invoke(cli, ["check", str(path)]).output
     assert f"{path}: tone: hostile («идиот»)" in text.splitlines()
+
+
+def test_a_one_in_a_cyrillic_word_reads_as_i_both_ways():
+    readings = {c.reading for c in candidates("Це п1здець")}
+    assert readings == {"піздець", "пиздець"}
+
+
+@pytest.mark.parametrize("text", [
+    "У листі від клієнта було написано «ви всі ідіоти», і ми відповіли чемно.",
+    'The client wrote "you are all idiots" and we answered politely.',
+    "Клиент назвал нас «б**дями», но мы ответили вежливо.",
+])
+def test_words_inside_a_longer_quotation_are_someone_elses(linter, text):
+    assert [d.rule for d in linter.check(text).diagnostics if d.category == "tone"] == []
+
+
+def test_an_insult_outside_the_quotation_still_counts(linter):
+    assert _found(linter, "Ну вы и идиот, «коллега».", "ru.tone.insult") == [("идиот", [])]

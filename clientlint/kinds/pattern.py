@@ -36,10 +36,22 @@ def _anchor_key(token) -> str:
     return "\ue000" + (token.mask_kind or "") if token.kind == "masked" else token.lower
 
 
-def _is_mention(sentence, first: int, last: int) -> bool:
-    """A match in quotation marks («Идиот», "Idiot") or capitalised mid-sentence (The Idiot) names a thing
-    (a title, a quoted word) rather than says it."""
+def inside_quotes(text: str, sentence, start: int, end: int) -> bool:
+    """``text[start:end]`` stands inside a quotation that opens and closes within its sentence: «клиент написал
+    «вы все идиоты»», he wrote "you idiots"."""
+    before, after = text[sentence.start:start], text[end:sentence.end]
+    for opening, closing in (("«", "»"), ("“", "”"), ("„", "“")):
+        if before.count(opening) > before.count(closing) and closing in after:
+            return True
+    return before.count('"') % 2 == 1 and '"' in after
+
+
+def _is_mention(sentence, first: int, last: int, text: str = "") -> bool:
+    """A match in quotation marks («Идиот», "Idiot", or inside a longer quotation) or capitalised mid-sentence
+    (The Idiot) names a thing (a title, a quoted word, someone else's words) rather than says it."""
     tokens = sentence.tokens
+    if text and inside_quotes(text, sentence, tokens[first].start, tokens[last].end):
+        return True
     before = tokens[first - 1] if first > 0 else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if before is not None and after is not None and before.text in _OPEN_QUOTES and after.text in _CLOSE_QUOTES:
@@ -162,7 +174,8 @@ class SequenceRule(Rule):
                 span_tokens = marked or [t for t in matched if t is not None]
                 start, end = span_tokens[0].start, span_tokens[-1].end
                 last = max(t.index for t in matched if t is not None)
-                if self.skip_mentions and _is_mention(sentence, span_tokens[0].index, span_tokens[-1].index):
+                if self.skip_mentions and _is_mention(sentence, span_tokens[0].index, span_tokens[-1].index,
+                                                      doc.text):
                     i = last + 1
                     continue
                 original = doc.text[start:end]

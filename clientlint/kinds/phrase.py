@@ -26,7 +26,7 @@ from .. import morphology
 from ..errors import RulePackError
 from ..rule import RuleMeta
 from ..tokenize import Token
-from .pattern import SequenceRule
+from .pattern import SequenceRule, inside_quotes
 from .tokens import Constraint
 
 
@@ -111,6 +111,8 @@ class PhraseRule(SequenceRule):
                 if not (sentence.start <= hidden.start and hidden.end <= sentence.end):
                     continue
                 if any(d.start < hidden.end and hidden.start < d.end for d in found):
+                    continue
+                if self.skip_mentions and inside_quotes(doc.text, sentence, hidden.start, hidden.end):
                     continue
                 token = Token(hidden.reading, hidden.start, hidden.end, "word")
                 for n, words in self._words:
