@@ -32,6 +32,7 @@ from clientlint.document import Document
 from common import CORPORA, DATA, machine, pct, percentile, rows, table
 
 RUDE = {"hostile", "passive-aggressive"}
+TYPOGRAPHY = {"tone.shouting", "tone.exclamations"}  # capitals and «!!!»: the rewrites keep the originals' own
 LABELS = ("hostile", "passive-aggressive", "firm-polite", "warm")
 
 
@@ -46,6 +47,7 @@ def toxic_pairs(linter, folder: Path, limit: int, misses: int) -> list[dict]:
         if not path.is_file():
             continue
         counts = {"toxic": [0, 0], "neutral": [0, 0]}  # [flagged, total]
+        wording = {"toxic": 0, "neutral": 0}  # flagged by a rule about words, not by capitals or «!!!» alone
         per_rule: dict[str, Counter] = {"toxic": Counter(), "neutral": Counter()}
         missed: list[str] = []
         t0 = time.perf_counter()
@@ -60,10 +62,12 @@ def toxic_pairs(linter, folder: Path, limit: int, misses: int) -> list[dict]:
             if found:
                 counts[label][0] += 1
                 per_rule[label].update({d.rule for d in found})
+                wording[label] += any(d.rule not in TYPOGRAPHY for d in found)
             elif label == "toxic" and len(missed) < misses:
                 missed.append(row["text"])
         out.append({"language": lang, "toxic_flagged": counts["toxic"][0], "toxic": counts["toxic"][1],
                     "neutral_flagged": counts["neutral"][0], "neutral": counts["neutral"][1],
+                    "toxic_by_wording": wording["toxic"], "neutral_by_wording": wording["neutral"],
                     "rules_on_toxic": per_rule["toxic"].most_common(12),
                     "rules_on_neutral": per_rule["neutral"].most_common(12),
                     "missed": missed, "seconds": round(time.perf_counter() - t0, 1)})
@@ -128,10 +132,13 @@ def render(result: dict) -> str:
     out = [f"machine: {result['machine']}", ""]
     if result["toxic_pairs"]:
         out.append("Toxic comments and their polite rewrites (share with a tone finding; targets >= 85 % / <= 3 %)")
-        out += table(["language", "toxic flagged %", "toxic", "rewrites flagged %", "rewrites", "seconds"],
-                     [[r["language"], pct(r["toxic_flagged"], r["toxic"]), r["toxic"],
-                       pct(r["neutral_flagged"], r["neutral"]), r["neutral"], r["seconds"]]
-                      for r in result["toxic_pairs"]], "<>>>>>")
+        out += table(["language", "toxic flagged %", "rewrites flagged %", "by wording: toxic %", "rewrites %",
+                      "toxic", "rewrites", "seconds"],
+                     [[r["language"], pct(r["toxic_flagged"], r["toxic"]), pct(r["neutral_flagged"], r["neutral"]),
+                       pct(r["toxic_by_wording"], r["toxic"]), pct(r["neutral_by_wording"], r["neutral"]),
+                       r["toxic"], r["neutral"], r["seconds"]]
+                      for r in result["toxic_pairs"]], "<>>>>>>>")
+        out.append("  (by wording: flagged by a rule other than tone.shouting and tone.exclamations)")
         for r in result["toxic_pairs"]:
             out.append(f"  {r['language']} rules on toxic:    " + ", ".join(f"{k} {v}" for k, v in r["rules_on_toxic"]))
             out.append(f"  {r['language']} rules on rewrites: " + ", ".join(f"{k} {v}" for k, v in r["rules_on_neutral"]))

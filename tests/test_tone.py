@@ -86,7 +86,8 @@ def test_quoted_client_capitals_are_not_the_agents_tone(linter):
 
 
 def test_mark_runs(linter):
-    assert _found(linter, "Когда?!?! Мы ждём!!! Ок?!", "tone.exclamations") == [("?!?!", ["?"]), ("!!!", ["!"])]
+    assert _found(linter, "Когда?!?! Мы ждём!!! Ок?! Кто??? Да!!", "tone.exclamations") == [
+        ("?!?!", ["?"]), ("!!!", ["!"])]
 
 
 # --- message-level tone ----------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ class ShoutingCapitals(Check):
                 i = j + 1
 
 
-_MARKS = re.compile(r"[!?]{3,}")
+_MARKS = re.compile(r"[!?]*![!?]*")
 
 
 class ShoutingMarks(Check):
@@ -124,14 +124,14 @@ class ShoutingMarks(Check):
         },
         "description": (
             "A run of exclamation or question marks («!!!», «?!?!») turns a request into a raised voice; in a "
-            "reply to a complaint it reads as exasperation. One mark says the same. «?!» and a double «!!» "
-            "are left alone."
+            "reply to a complaint it reads as exasperation. One mark says the same. «?!», a double «!!» and "
+            "question marks alone («???») are left alone."
         ),
         "examples": {
             "bad": [
                 {"text": "Оплатите счёт до пятницы<<!!!>>", "suggestion": "!"},
                 {"text": "Ви взагалі читали договір<<?!?!>>", "suggestion": "?"},
-                {"text": "Why did you not send the files<<???>>", "suggestion": "?"},
+                {"text": "Why did you not send the files<<??!>>", "suggestion": "?"},
                 {"text": "Send it today<<!!!!>>", "suggestion": "!"},
             ],
             "good": [
@@ -139,6 +139,7 @@ class ShoutingMarks(Check):
                 "Как это возможно?! Сейчас разберёмся.",
                 "Дякуємо! Чекаємо на вас.",
                 "Great news!! Your order has shipped.",
+                "Who approved this change???",
             ],
         },
     }
@@ -146,5 +147,7 @@ class ShoutingMarks(Check):
     def check(self, doc):
         for m in _MARKS.finditer(doc.prose):
             run = m.group()
+            if len(run) < 3:
+                continue
             calm = "?" if "?" in run else "!"
             yield self.diagnostic(m.start(), m.end(), [calm], lang=doc.language, match=run)
