@@ -85,6 +85,13 @@ def test_bad_regex_in_pattern_is_reported(tmp_path):
         load_pack(p, "team.yaml")
 
 
+def test_unquoted_yaml_boolean_in_a_pattern_is_reported(tmp_path):
+    body = GOOD_RULE.replace('kind: phrase\n    phrases: ["asap"]', 'kind: pattern\n    pattern: [{text: piss}, {text: [off]}]')
+    p = write(tmp_path, body)
+    with pytest.raises(RulePackError, match="quote the word"):
+        load_pack(p, "team.yaml")
+
+
 def test_duplicate_rule_id_across_packs(tmp_path):
     folder = tmp_path / "packs"
     folder.mkdir()

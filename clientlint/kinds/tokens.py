@@ -99,6 +99,10 @@ def build_constraint(data, where, rule_id, *, in_not=False) -> Constraint:
         raise RulePackError(path, line, rule_id, f"unknown token constraint {sorted(unknown)[0]!r}")
     c = Constraint()
     if "text" in data:
+        values = data["text"] if isinstance(data["text"], list) else [data["text"]]
+        if any(isinstance(v, bool) or v is None for v in values):
+            raise RulePackError(path, line, rule_id, "a 'text' value read as true/false/null: YAML takes unquoted "
+                                                     "yes, no, on, off, null as such; quote the word ('off')")
         c.texts = _as_set(data["text"])
     if "regex" in data:
         try:
