@@ -121,6 +121,39 @@ def is_known(word: str, lang: str) -> bool:
     return False
 
 
+def _has_reading(word: str, lang: str, pos: tuple[str, ...]) -> bool:
+    return any(p.tag.POS in pos for p in morphology.analyzer(lang).parse(word) if p.is_known)
+
+
+@lru_cache(maxsize=100_000)
+def is_regular_derivative(word: str, lang: str) -> bool:
+    """A form the dictionaries leave out although it is made by a productive rule from a word they know:
+
+    - the reflexive form of a known verb form («прочлась», «намекалось», «пригрелась»: «прочла» + «сь»);
+    - an adverb from a known adjective: Russian «-ски» from «-ский» («артистически», «деспотически»),
+      Ukrainian «-о» from «-ий»/«-ій» («обчислювально», «передвечірньо») and «-ськи»/«-цьки» from
+      «-ський»/«-цький» («шахрайськи»).
+
+    A misspelling rarely lands on such a form: the stem has to be a dictionary word already."""
+    if lang not in morphology.SUPPORTED:
+        return False
+    w = normalize(word)
+    if len(w) < 6:
+        return False
+    if w.endswith(("ся", "сь")) and _has_reading(w[:-2], lang, ("VERB", "INFN", "GRND")):
+        return True
+    adjective = ("ADJF",)
+    if lang == "ru":
+        return w.endswith("ски") and _has_reading(w + "й", lang, adjective)
+    if w.endswith(("ськи", "цьки")):
+        return _has_reading(w + "й", lang, adjective)
+    if w.endswith("ьо"):
+        return _has_reading(w[:-2] + "ій", lang, adjective)
+    if w.endswith("о"):
+        return _has_reading(w[:-1] + "ий", lang, adjective)
+    return False
+
+
 def script_language(word: str, fallback: str | None) -> str | None:
     """The language whose lexicon should judge ``word``: English for Latin letters, else the sentence's."""
     letters = [c for c in word if c.isalpha()]
