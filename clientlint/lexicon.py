@@ -122,26 +122,32 @@ def is_known(word: str, lang: str) -> bool:
 
 
 def _has_reading(word: str, lang: str, pos: tuple[str, ...]) -> bool:
-    return any(p.tag.POS in pos for p in morphology.analyzer(lang).parse(word) if p.is_known)
+    """``word`` is a dictionary form with a reading of one of ``pos`` and is seen in real text (Zipf > 0)."""
+    return zipf(word, lang) > 0 and any(p.tag.POS in pos for p in morphology.analyzer(lang).parse(word) if p.is_known)
 
 
 @lru_cache(maxsize=100_000)
 def is_regular_derivative(word: str, lang: str) -> bool:
-    """A form the dictionaries leave out although it is made by a productive rule from a word they know:
+    """A form the dictionaries leave out although it is made by a productive rule from a word they know and
+    people use:
 
-    - the reflexive form of a known verb form («прочлась», «намекалось», «пригрелась»: «прочла» + «сь»);
-    - an adverb from a known adjective: Russian «-ски» from «-ский» («артистически», «деспотически»),
-      Ukrainian «-о» from «-ий»/«-ій» («обчислювально», «передвечірньо») and «-ськи»/«-цьки» from
-      «-ський»/«-цький» («шахрайськи»).
+    - the reflexive form of a verb form («прочлась», «намекалось», «пригрелась»: «прочла» + «сь»; in Russian
+      «-ся» only after a consonant and «-сь» only after a vowel, so «оказалася» stays a typo);
+    - an adverb from an adjective: Russian «-ски» from «-ский» («артистически», «деспотически»), Ukrainian
+      «-о» from «-ий»/«-ій» («обчислювально», «прецизійно») and «-ськи»/«-цьки» from «-ський»/«-цький»
+      («шахрайськи»).
 
-    A misspelling rarely lands on such a form: the stem has to be a dictionary word already."""
+    A misspelling rarely lands on such a form: the stem has to be a word in use already."""
     if lang not in morphology.SUPPORTED:
         return False
     w = normalize(word)
     if len(w) < 6:
         return False
-    if w.endswith(("ся", "сь")) and _has_reading(w[:-2], lang, ("VERB", "INFN", "GRND")):
-        return True
+    if w.endswith(("ся", "сь")):
+        stem = w[:-2]
+        if lang == "ru" and (stem[-1] in "аеёиоуыэюя") != w.endswith("сь"):
+            return False
+        return _has_reading(stem, lang, ("VERB", "INFN", "GRND"))
     adjective = ("ADJF",)
     if lang == "ru":
         return w.endswith("ски") and _has_reading(w + "й", lang, adjective)
