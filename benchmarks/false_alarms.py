@@ -6,6 +6,12 @@ Clean text here means the corrected sentences of UA-GEC (train), the acceptable 
 the neutral rewrites of the Russian and English detoxification pairs. Every finding on them is counted as a false
 alarm, although some are real typos the references kept. The corpora are not part of the project: when the folder
 is missing the script says so and exits 0.
+
+Adjudicated view: ``benchmarks/data/false_alarms_adjudicated.tsv`` holds a hand audit of findings on these corpora
+(corpus, rule, the flagged text only, verdict ``real-error`` or ``false-alarm``, a short reason). Next to the raw
+rate the script prints the rate without the findings adjudicated as real errors (matched by corpus, rule and the
+exact flagged text), and how many findings no one has adjudicated. ``real-error`` means a misspelling or a
+non-standard form by the norm (Правопис 2019, academic Russian), not merely a rare word.
 """
 
 from __future__ import annotations
@@ -20,6 +26,14 @@ from pathlib import Path
 import clientlint
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+ADJUDICATED = Path(__file__).resolve().parent / "data" / "false_alarms_adjudicated.tsv"
+
+
+def adjudicated(path: Path = ADJUDICATED) -> dict[tuple[str, str, str], str]:
+    """(corpus, rule, flagged text) -> verdict, from the hand audit."""
+    if not path.is_file():
+        return {}
+    return {(r["corpus"], r["rule"], r["text"]): r["verdict"] for r in rows(path)}
 
 
 def rows(path: Path):
@@ -49,23 +63,29 @@ def main(argv=None) -> int:
         print(f"corpora not found at {args.corpora}; nothing to measure")
         return 0
     linter = clientlint.Linter()
-    print(f"{'corpus':<22} {'sentences':>9} {'words':>8} {'findings':>8} {'per 1000 words':>14} {'seconds':>7}")
+    verdicts = adjudicated()
+    print(f"{'corpus':<22} {'sentences':>9} {'words':>8} {'findings':>8} {'per 1000 words':>14} "
+          f"{'real errors':>11} {'without them':>12} {'unadjudicated':>13} {'seconds':>7}")
     details = []
     for name, texts in clean_sets(args.corpora).items():
         if args.limit:
             texts = texts[: args.limit]
         words = 0
         per_rule: Counter = Counter()
+        judged: Counter = Counter()
         examples = defaultdict(list)
         t0 = time.perf_counter()
         for text in texts:
             words += len(text.split())
             for d in linter.check(text).diagnostics:
                 per_rule[d.rule] += 1
+                judged[verdicts.get((name, d.rule, text[d.start:d.end]), "unadjudicated")] += 1
                 if len(examples[d.rule]) < args.examples:
                     examples[d.rule].append(text[max(0, d.start - 30): d.end + 30].replace("\n", " "))
         total = sum(per_rule.values())
+        real = judged["real-error"]
         print(f"{name:<22} {len(texts):>9} {words:>8} {total:>8} {1000 * total / max(words, 1):>14.2f} "
+              f"{real:>11} {1000 * (total - real) / max(words, 1):>12.2f} {judged['unadjudicated']:>13} "
               f"{time.perf_counter() - t0:>7.1f}")
         details.append((name, per_rule, examples))
     for name, per_rule, examples in details:

@@ -121,6 +121,45 @@ def is_known(word: str, lang: str) -> bool:
     return False
 
 
+def _has_reading(word: str, lang: str, pos: tuple[str, ...]) -> bool:
+    """``word`` is a dictionary form with a reading of one of ``pos`` and is seen in real text (Zipf > 0)."""
+    return zipf(word, lang) > 0 and any(p.tag.POS in pos for p in morphology.analyzer(lang).parse(word) if p.is_known)
+
+
+@lru_cache(maxsize=100_000)
+def is_regular_derivative(word: str, lang: str) -> bool:
+    """A form the dictionaries leave out although it is made by a productive rule from a word they know and
+    people use:
+
+    - the reflexive form of a verb form («прочлась», «намекалось», «пригрелась»: «прочла» + «сь»; in Russian
+      «-ся» only after a consonant and «-сь» only after a vowel, so «оказалася» stays a typo);
+    - an adverb from an adjective: Russian «-ски» from «-ский» («артистически», «деспотически»), Ukrainian
+      «-о» from «-ий»/«-ій» («обчислювально», «прецизійно») and «-ськи»/«-цьки» from «-ський»/«-цький»
+      («шахрайськи»).
+
+    A misspelling rarely lands on such a form: the stem has to be a word in use already."""
+    if lang not in morphology.SUPPORTED:
+        return False
+    w = normalize(word)
+    if len(w) < 6:
+        return False
+    if w.endswith(("ся", "сь")):
+        stem = w[:-2]
+        if lang == "ru" and (stem[-1] in "аеёиоуыэюя") != w.endswith("сь"):
+            return False
+        return _has_reading(stem, lang, ("VERB", "INFN", "GRND"))
+    adjective = ("ADJF",)
+    if lang == "ru":
+        return w.endswith("ски") and _has_reading(w + "й", lang, adjective)
+    if w.endswith(("ськи", "цьки")):
+        return _has_reading(w + "й", lang, adjective)
+    if w.endswith("ьо"):
+        return _has_reading(w[:-2] + "ій", lang, adjective)
+    if w.endswith("о"):
+        return _has_reading(w[:-1] + "ий", lang, adjective)
+    return False
+
+
 def script_language(word: str, fallback: str | None) -> str | None:
     """The language whose lexicon should judge ``word``: English for Latin letters, else the sentence's."""
     letters = [c for c in word if c.isalpha()]

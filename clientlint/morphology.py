@@ -55,8 +55,8 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": 
 
 
 def normalize(word: str) -> str:
-    """Lower case, one apostrophe (the dictionaries use '), no stress marks."""
-    return word.lower().translate(_APOSTROPHES).replace("\u0301", "")
+    """Lower case, one apostrophe (the dictionaries use '), no stress marks, no soft hyphens."""
+    return word.lower().translate(_APOSTROPHES).replace("\u0301", "").replace("\u00ad", "")
 
 
 @lru_cache(maxsize=200_000)

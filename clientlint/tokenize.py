@@ -13,8 +13,13 @@ from dataclasses import dataclass, field
 from .masking import Mask
 
 APOSTROPHES = "'\u2019\u02bc\u2018"  # ‘ is a quote mark, but between two letters it is a mistyped apostrophe
+# A letter: a word character that is not a digit, an underscore or a superscript digit (a footnote mark:
+# «нижчі¹» is the word «нижчі»). Inside a word, a stress mark and a soft hyphen (U+00AD, an invisible
+# line-break hint pasted from web pages and e-books: «схо\u00adдять») belong to it.
+_LETTER = r"[^\W\d_\u00b9\u00b2\u00b3\u2070-\u209f]"
 _WORD = re.compile(
-    r"[^\W\d_](?:[^\W\d_]|\u0301)*(?:[" + APOSTROPHES + r"\-\u2011](?:[^\W\d_]|\u0301)+)*"
+    _LETTER + r"(?:" + _LETTER + r"|\u0301|\u00ad(?=" + _LETTER + r"))*(?:[" + APOSTROPHES + r"\-\u2011](?:"
+    + _LETTER + r"|\u0301|\u00ad(?=" + _LETTER + r"))+)*"
 )
 _PUNCT = re.compile(r"[.,!?;:…—–\-()«»\"“”„'’\[\]]")
 

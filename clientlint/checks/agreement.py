@@ -44,13 +44,40 @@ def _every_reading(word: str, lang: str) -> tuple:
 
 
 def _is_counted(tokens, i: int, lang: str) -> bool:
-    """A numeral (word or digits) stands right before: it governs the case and number of what follows."""
-    if i == 0:
-        return False
-    prev = tokens[i - 1]
-    if prev.kind == "masked" and prev.mask_kind == "number":
-        return True
-    return prev.kind == "word" and any(p.tag.POS == "NUMR" for p in morphology.parses(prev.text, lang))
+    """A numeral (word or digits) stands before, maybe with other adjectives between («два кривых костяных
+    ножа»): it governs the case and number of what follows."""
+    while i > 0:
+        prev = tokens[i - 1]
+        if prev.kind == "masked" and prev.mask_kind == "number":
+            return True
+        if prev.kind != "word":
+            return False
+        if any(p.tag.POS == "NUMR" for p in morphology.parses(prev.text, lang)):
+            return True
+        if not any(p.tag.POS in ("ADJF", "PRTF") for p in morphology.parses(prev.text, lang)):
+            return False
+        i -= 1
+    return False
+
+
+# Words the Ukrainian dictionary reads as adjectives that are nearly always predicatives: «можна» (it is allowed).
+_PREDICATIVES = {"uk": {"можна"}, "ru": set()}
+_TIMES_OF_DAY = {"вечора", "ранку", "ночі", "дня"}
+
+
+_ORDINALS = set(
+    "перший другий третій четвертий п'ятий шостий сьомий восьмий дев'ятий десятий одинадцятий дванадцятий "
+    "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый одиннадцатый двенадцатый".split())
+
+
+def _is_ordinal(word: str, lang: str) -> bool:
+    return any("Anum" in p.tag.grammemes or p.normal_form in _ORDINALS for p in morphology.parses(word, lang))
+
+
+def _truncated(doc, token) -> bool:
+    """The noun is cut short: an apostrophe, hyphen or bracket follows with no space («обов' язки»,
+    «тест- сценарії», «ресторатор(к)и»), so its real form is unknown."""
+    return doc.text[token.end:token.end + 1] in ("'", "’", "`", "-", "(")
 
 
 class AdjectiveNounAgreement(Check):
@@ -85,6 +112,10 @@ class AdjectiveNounAgreement(Check):
                 "Доставка займёт два рабочих дня.",
                 "Ми чекаємо вас у нашому офісі.",
                 "Рабочий день начинается в девять.",
+                "Птица с клювом, скрещенным, как два кривых костяных ножа.",
+                "Ми займаємося щодня до восьмої вечора, і тут можна лактозу.",
+                "Спільнота у відкритому та у платному чатах.",
+                "Обожнюю складні тест- сценарії; на Патріаршій вечір; потрібна КППП.",
             ],
         },
     }
@@ -97,12 +128,18 @@ class AdjectiveNounAgreement(Check):
                 a, n = tokens[i], tokens[i + 1]
                 if a.kind != "word" or n.kind != "word" or n.text[:1].isupper() and i + 1 > 0 and n.text[1:].islower() and i != 0:
                     continue
+                if a.lower in _PREDICATIVES[lang] or i > 0 and a.text[:1].isupper():
+                    continue  # «можна гіпотезу»; «на Патріаршій вечір»: a capitalised adjective is part of a name
+                if n.text.isupper() or _truncated(doc, n):
+                    continue  # «потрібна КППП»: an abbreviation's gender is unknown; «свої обов' язки»
                 adjs = _modifiers(a.text, lang)
                 if not adjs:
                     continue
                 nouns = _all_pos(n.text, lang, {"NOUN"})
                 if not nouns or _is_counted(tokens, i, lang):
                     continue
+                if n.lower in _TIMES_OF_DAY and lang == "uk" and _is_ordinal(a.text, lang):
+                    continue  # «до восьмої вечора»: the hour («години») is left out
                 if any("Fixd" in p.tag.grammemes for p in _every_reading(n.text, lang)):
                     continue  # «пальто», «кафе»: indeclinable, every case at once
                 after = tokens[i + 2].lower if i + 2 < len(tokens) else ""
@@ -114,6 +151,8 @@ class AdjectiveNounAgreement(Check):
                 if any(case_of(p.tag) in ("gent", "datv", "ablt") and case_of(p.tag) not in adj_cases for p in nouns):
                     continue  # «присвячена отриманню», «достойный уважения», «довольный результатом»: it governs
                 prev = tokens[i - 1].lower if i else ""
+                if prev not in _CONJUNCTIONS and i > 1 and any(p.tag.POS == "PREP" for p in morphology.parses(prev, lang)):
+                    prev = tokens[i - 2].lower  # «у відкритому і у платному чатах»
                 if prev in _CONJUNCTIONS and any(number_of(p.tag) == "plur" for p in nouns):
                     continue  # «красный и зелёный фонари»: two adjectives share a plural noun
                 every_adj = [p for p in _every_reading(a.text, lang) if p.tag.POS in ("ADJF", "PRTF", "NPRO")]
@@ -185,6 +224,8 @@ class NumeralNounAgreement(Check):
                 "Доставка займёт два рабочих дня.",
                 "Доставка триватиме два робочі дні.",
                 "Ответ придёт через три дня.",
+                "Стрілка впала на двадцять дев'яту хвилину.",
+                "А за години дві ялинку вже привезли.",
             ],
         },
     }
@@ -206,6 +247,13 @@ class NumeralNounAgreement(Check):
                     adj, j = tokens[j], j + 1  # «рабочий» may be a noun too; before a noun it is an adjective
                 if j >= len(tokens) or tokens[j].kind != "word":
                     continue
+                if adj is not None and _is_ordinal(adj.text, lang):
+                    continue  # «на двадцять дев'яту хвилину»: a compound ordinal, not a count
+                if i > 0 and tokens[i - 1].kind == "word" and any(
+                        case_of(p.tag) == ("gent" if large or lang == "ru" else "nomn")
+                        and number_of(p.tag) == ("plur" if large or lang == "uk" else "sing")
+                        for p in _all_pos(tokens[i - 1].text, lang, {"NOUN"})):
+                    continue  # «за години дві ялинку»: an approximate count after its noun; what follows is not counted
                 noun_tok = tokens[j]
                 nouns = _all_pos(noun_tok.text, lang, {"NOUN"})
                 if noun_tok.text[:1].isupper():

@@ -12,6 +12,22 @@ _VOWELS = set("аеёиоуыэюяіїєaeiouy")
 _ENDS = ".!?"
 
 
+_PAIRS = (("(", ")"), ("[", "]"), ("«", "»"), ("“", "”"))
+
+
+def _unclosed(span: str) -> bool:
+    """Whether ``span`` opens a quotation or a bracket it does not close (straight quotes: an odd number)."""
+    return any(span.count(left) > span.count(right) for left, right in _PAIRS) or span.count('"') % 2 == 1
+
+
+def _unknown_lower(token, sentence, doc) -> bool:
+    """A lower-case word no dictionary knows before a full stop («англ.», «букв.», «техн.»): an abbreviation."""
+    if not token.text.islower():
+        return False
+    lang = judged_language(token, sentence, doc)
+    return lang is not None and not lexicon.is_known(token.text, lang)
+
+
 def _first_word(sentence):
     """The first word of a sentence if only opening quotes or brackets stand before it."""
     for tok in sentence.tokens:
@@ -52,6 +68,8 @@ class SentenceStart(Check):
                 "Ну... может быть, завтра.",
                 "Он крикнул «Стоп!» и вышел. См. т.зв. правило.",
                 "We tested it on an iPhone. eBay listings are next.",
+                "Є хороше відео англ. мовою. Тьху! (плює) Аж нудить.",
+                "\"Боже мій! американець схопив його за руку.\" Оххх...! він відключається.",
             ],
         },
     }
@@ -65,15 +83,24 @@ class SentenceStart(Check):
             ending = text[prev.start:prev.end].rstrip()
             if not ending or ending[-1] not in _ENDS or ending.endswith(".."):
                 continue  # a closing quote or bracket after «Позор!» lets the sentence go on
+            if ending[-1] in "!?" and ending[:-1].rstrip("!?").endswith(("..", "…")):
+                continue  # «Оххх...! він»: a trailing-off exclamation, the thought goes on
             last = [t for t in prev.tokens if t.kind == "word"]
-            if ending[-1] == "." and last and (len(last[-1].text) <= 3 or "." in text[last[-1].start - 2:last[-1].start]):
-                continue  # «т.зв.», «О. М.», "approx." : an abbreviation, not the end of a sentence
+            if ending[-1] == "." and last and (len(last[-1].text) <= 3 or "." in text[last[-1].start - 2:last[-1].start]
+                                               or _unknown_lower(last[-1], prev, doc)):
+                continue  # «т.зв.», «О. М.», «англ.», «букв.»: an abbreviation, not the end of a sentence
+            if _unclosed(text[prev.start:prev.end]):
+                continue  # «"Боже мій! американець…», «(тільки ти!)»: the ! or ? is inside a quotation or brackets
             between = text[prev.end:sentence.start]
             if "\n\n" in between:
                 continue  # a new paragraph may be a list item or a signature line
             word = _first_word(sentence)
             if word is None or not word.text[0].islower() or any(c.isupper() for c in word.text[1:]):
                 continue
+            before = text[sentence.start:word.start]
+            after = text[word.end:word.end + 1]
+            if "(" in before or "[" in before or after == ")":
+                continue  # «Тьху! (плює)», a list item «а)»: a bracketed remark may start in lower case
             fixed = word.text[0].upper() + word.text[1:]
             yield self.diagnostic(word.start, word.end, [fixed], lang=sentence.language)
 

@@ -15,6 +15,7 @@ DOUBLE_MIN_ZIPF = 3.5
 DOUBLE_MAX_OWN_ZIPF = 1.0
 
 _RUN = re.compile(r"(\w)\1+")
+_VOWELS = frozenset("аеёиоуыэюяіїєaeiouy")
 
 
 def collapse_candidates(word: str, lang: str) -> list[str]:
@@ -69,6 +70,7 @@ class RepeatedLetters(Check):
                 "Мы ответим в течение часа.",
                 "Ахаха, отличная идея!",
                 "Ммм, давайте уточним детали.",
+                "Тпррр! — закричав візник.",
                 "Дякуємо за терпіння і розуміння.",
             ],
         },
@@ -82,6 +84,8 @@ class RepeatedLetters(Check):
                 letters = [c for c in token.lower if c.isalpha()]
                 if len(letters) < 3 or len(set(letters)) <= 2:
                     continue
+                if not _VOWELS & set(letters):
+                    continue  # «Тпррр!», «Брррр», «Тссс»: a drawn-out sound with no vowel is an interjection
                 lang = judged_language(token, sentence, doc)
                 if lang is None or lexicon.is_known(token.text, lang):
                     continue

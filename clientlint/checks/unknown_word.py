@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from . import Check
 from .. import lexicon
+from ..morphology import normalize
 from ..rule import match_case
 from ..suggest import suggestions
 
@@ -121,6 +122,10 @@ class UnknownWord(Check):
                 "Мы подключили CRM и интеграцию с Zoom, см. англ. версию.",
                 "Аааа, теперь понятно!",
                 "The colour of the organised dashboard is fine.",
+                "Защита была артистически построена, и книга прочлась за вечер.",
+                "Модель обчислювально важка, а команда діяла шахрайськи.",
+                "Вони схо\u00adдять на берег, як сказано вище¹.",
+                "Зікар кивнув і вийшов.",
             ],
         },
     }
@@ -158,6 +163,8 @@ class UnknownWord(Check):
             return None
         if lexicon.zipf(token.text, lang) >= IN_USE_ZIPF:
             return None
+        if lexicon.is_regular_derivative(token.text, lang):
+            return None  # «прочлась», «артистически», «обчислювально»: made by rule from a known word
         if lexicon.is_accepted(token.text, lang, doc.accepted_words):
             return None
         other = lexicon.other_cyrillic(lang)
@@ -171,8 +178,10 @@ class UnknownWord(Check):
             return None
         if _is_proper_name(cands[0], lang):
             return None  # «Левій» → «Леві»: a name one letter from another name is a name
-        best = min(lexicon.strength(part, lang) for part in cands[0].split())
         at_start = letters[:1].isupper()
+        if at_start and normalize(cands[0])[:1] != normalize(letters)[:1]:
+            return None  # «Евері» → «Двері», «Зікар» → «Лікар»: a capital typed on purpose, a name more likely
+        best = min(lexicon.strength(part, lang) for part in cands[0].split())
         needed = SENTENCE_START_MIN_ZIPF if at_start else MIN_ZIPF
         if len(letters) <= SHORT_WORD:
             needed = max(needed, SHORT_WORD_MIN_ZIPF)
