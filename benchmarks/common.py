@@ -23,6 +23,14 @@ def rows(path: Path):
             yield dict(zip(header, row))
 
 
+def unquote_cell(text: str) -> str:
+    """A cell the corpus stored CSV-quoted, as the text it stands for: ``"he said ""no"" "`` is ``he said "no" ``.
+    Left quoted, its doubled quotes would read as quotations around the words."""
+    if len(text) >= 2 and text[0] == text[-1] == '"' and '""' in text:
+        return text[1:-1].replace('""', '"')
+    return text
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     if len(ordered) == 1:

@@ -29,7 +29,7 @@ from pathlib import Path
 import clientlint
 from clientlint.document import Document
 
-from common import CORPORA, DATA, machine, pct, percentile, rows, table
+from common import CORPORA, DATA, machine, pct, percentile, rows, table, unquote_cell
 
 RUDE = {"hostile", "passive-aggressive"}
 TYPOGRAPHY = {"tone.shouting", "tone.exclamations"}  # capitals and «!!!»: the rewrites keep the originals' own
@@ -57,7 +57,7 @@ def toxic_pairs(linter, folder: Path, limit: int, misses: int) -> list[dict]:
             if label not in counts or (limit and seen[label] >= limit):
                 continue
             seen[label] += 1
-            found = tone_findings(linter.check(row["text"]))
+            found = tone_findings(linter.check(unquote_cell(row["text"])))
             counts[label][1] += 1
             if found:
                 counts[label][0] += 1
