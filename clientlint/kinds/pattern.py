@@ -74,6 +74,7 @@ class SequenceRule(Rule):
         self._first = self._prefilter()
         self._anchor = self._anchors()
         self._required = self._requirements()
+        self._any_regex = self._regex_union()
 
     def _anchors(self) -> list[tuple[int, frozenset[str]]] | None:
         """For each sequence, (k, words): a match starting at token i needs token i+k to be one of the words — the
@@ -93,10 +94,12 @@ class SequenceRule(Rule):
                 return None
         return anchors
 
-    def _prefilter(self) -> tuple[frozenset[str], frozenset[str]] | None:
-        """Words and lemmas one of which the first token must have, or None when any token may start a match."""
+    def _prefilter(self) -> tuple[frozenset[str], frozenset[str], re.Pattern | None] | None:
+        """Words, lemmas and regular expressions (joined into one) one of which the first token must match, or None
+        when any token may start a match."""
         texts: set[str] = set()
         lemmas: set[str] = set()
+        regexes: list = []
         for seq in self.sequences:
             first = seq[0]
             if first.optional or first.negated is not None:
@@ -108,9 +111,17 @@ class SequenceRule(Rule):
                 lemmas |= first.lemmas
             elif first.lemmas is not None:
                 lemmas |= first.lemmas
+            elif first.regex is not None and first.kind == "word":
+                regexes.append(first.regex)
             else:
                 return None
-        return frozenset(texts), frozenset(lemmas)
+        union = None
+        if regexes:
+            try:
+                union = re.compile("|".join(f"(?:{rx.pattern})" for rx in regexes), re.IGNORECASE)
+            except re.error:  # expressions with flags of their own: no shortcut
+                return None
+        return frozenset(texts), frozenset(lemmas), union
 
     def _requirements(self) -> list[tuple[list, list, list]]:
         """For each sequence, what its required tokens need from the message: a word of each text set, a lemma of
@@ -126,11 +137,28 @@ class SequenceRule(Rule):
             out.append((texts, lemmas, regexes))
         return out
 
+    def _regex_union(self) -> re.Pattern | None:
+        """One expression that matches a word when any required expression of any sequence does: a message with
+        no such word rules out every sequence that needs one in a single pass."""
+        patterns = {rx.pattern for _, _, regexes in self._required for rx in regexes}
+        if not patterns:
+            return None
+        try:
+            return re.compile("|".join(f"(?:{p})" for p in sorted(patterns)), re.IGNORECASE)
+        except re.error:  # an expression with flags of its own that cannot be joined
+            return None
+
     def may_match(self, doc) -> bool:
         """False when the message lacks a word (or lemma) every match needs: checked once per message, so most of
         the hundreds of pattern rules cost a set lookup, not a walk over every token."""
         words = doc.word_set
+        any_regex = None  # whether some word matches some required expression; found on first need
         for texts, lemmas, regexes in self._required:
+            if regexes and self._any_regex is not None:
+                if any_regex is None:
+                    any_regex = any(self._any_regex.fullmatch(w) for w in doc.raw_word_set)
+                if not any_regex:
+                    continue
             if all(not t.isdisjoint(words) for t in texts) and all(
                     not l.isdisjoint(words) or not l.isdisjoint(doc.lemma_set) for l in lemmas) and all(
                     any(rx.fullmatch(w) for w in doc.raw_word_set) for rx in regexes):
@@ -143,10 +171,14 @@ class SequenceRule(Rule):
             if self._anchor is not None:
                 return any(i + k < len(tokens) and _anchor_key(tokens[i + k]) in words for k, words in self._anchor)
             return True
-        texts, lemmas = self._first
+        texts, lemmas, regex = self._first
         if token.lower in texts:
             return True
-        return bool(lemmas) and token.kind == "word" and not lemmas.isdisjoint(morphology.lemmas(token.text, lang))
+        if token.kind != "word":
+            return False
+        if regex is not None and regex.fullmatch(token.text):
+            return True
+        return bool(lemmas) and not lemmas.isdisjoint(morphology.lemmas(token.text, lang))
 
     def check(self, doc) -> Iterator:
         if not self.may_match(doc):
