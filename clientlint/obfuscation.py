@@ -53,7 +53,7 @@ class Disguised:
 
 def _read(run: str) -> list[tuple[str, bool]]:
     """The words a run may hide, each with whether it has wildcards; empty when it is not a disguise. A «1» in a
-    Cyrillic word is read both as «і» and as «и» («п1здець», «з1ла»)."""
+    Cyrillic word is read both as «і» and as «и» («п1здець», «з1ла»), an «@» both as «а» and as a star («бл@»)."""
     lower = run.lower()
     cyrillic = len(_CYRILLIC.findall(lower))
     latin = len(_LATIN.findall(lower))
@@ -70,6 +70,8 @@ def _read(run: str) -> list[tuple[str, bool]]:
             readings = [readings[0].replace("1", "і"), readings[0].replace("1", "и")]
     else:
         readings = [lower.translate(_TO_LATIN)]
+    if "@" in lower:  # «бл@»: an «а», or a star for any letter
+        readings.append(lower.replace("@", "*").translate(_TO_CYRILLIC if cyrillic >= latin else _TO_LATIN))
     # A digit that imitates no letter makes a code such as "B2B", «М1».
     return [(r, any(ch in WILDCARDS for ch in r)) for r in readings if not any(ch.isdigit() for ch in r)]
 

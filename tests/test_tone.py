@@ -31,9 +31,10 @@ def _found(linter, text, rule):
     ("xуй", "хуй", False),      # Latin x in a Cyrillic word
     ("3ае6ал", "заебал", False),
     ("ид@от", "идаот", False),
+    ("бл@", "бла", False),
 ])
 def test_a_disguise_is_read_back(text, reading, wild):
-    [found] = candidates(f"Ну {text} же.")
+    found = candidates(f"Ну {text} же.")[0]
     assert (found.reading, found.pattern is not None) == (reading, wild)
     assert found.start == 3 and found.end == 3 + len(text)
 
@@ -130,6 +131,10 @@ def test_json_and_text_output_carry_the_tone(tmp_path):
         {"rule": "ru.tone.insult", "severity": "error", "start": 3, "end": 8, "text": "идиот"}]}
     text = runner.invoke(cli, ["check", str(path)]).output
     assert f"{path}: tone: hostile («идиот»)" in text.splitlines()
+
+
+def test_an_at_sign_reads_as_a_letter_and_as_a_star():
+    assert {(c.reading, c.pattern is not None) for c in candidates("Ну и бл@.")} == {("бла", False), ("бл*", True)}
 
 
 def test_a_one_in_a_cyrillic_word_reads_as_i_both_ways():
