@@ -17,7 +17,6 @@ non-standard form by the norm (Правопис 2019, academic Russian), not mer
 from __future__ import annotations
 
 import argparse
-import csv
 import sys
 import time
 from collections import Counter, defaultdict
@@ -25,8 +24,9 @@ from pathlib import Path
 
 import clientlint
 
-DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
-ADJUDICATED = Path(__file__).resolve().parent / "data" / "false_alarms_adjudicated.tsv"
+from common import CORPORA as DEFAULT, DATA, rows
+
+ADJUDICATED = DATA / "false_alarms_adjudicated.tsv"
 
 
 def adjudicated(path: Path = ADJUDICATED) -> dict[tuple[str, str, str], str]:
@@ -34,14 +34,6 @@ def adjudicated(path: Path = ADJUDICATED) -> dict[tuple[str, str, str], str]:
     if not path.is_file():
         return {}
     return {(r["corpus"], r["rule"], r["text"]): r["verdict"] for r in rows(path)}
-
-
-def rows(path: Path):
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        for row in reader:
-            yield dict(zip(header, row))
 
 
 def clean_sets(folder: Path) -> dict[str, list[str]]:
