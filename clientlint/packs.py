@@ -6,6 +6,7 @@ Every problem is reported as ``path:line: rule 'id': what``.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import yaml
@@ -92,6 +93,17 @@ def load_folder(folder: Path, display_root: Path | None = None) -> list[Rule]:
     return rules
 
 
+_builtin: tuple[tuple, list[Rule]] | None = None  # (the packs' names, sizes and times; their rules)
+_builtin_lock = threading.Lock()
+
+
 def load_builtin() -> list[Rule]:
+    """The shipped packs, parsed once per process and again only when a pack file changes: every ``Linter`` (one
+    per configuration) shares them, and a rule keeps no state of its own between checks."""
+    global _builtin
     root = builtin_rules_dir()
-    return load_folder(root, root.parent)
+    stamp = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in pack_files(root))
+    with _builtin_lock:
+        if _builtin is None or _builtin[0] != stamp:
+            _builtin = (stamp, load_folder(root, root.parent))
+        return list(_builtin[1])

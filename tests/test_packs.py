@@ -183,3 +183,19 @@ def test_russian_reinflection_survives_loading_the_ukrainian_dictionary():
     morphology.analyzer("uk")
     assert morphology.inflect_like("класть", "ложат", "ru") == "кладут"
     assert morphology.inflect("ложил", "ru", frozenset({"INFN"})) == "ложить"
+
+
+def test_builtin_packs_are_parsed_once_and_again_when_a_file_changes(tmp_path, monkeypatch):
+    from clientlint import packs
+
+    root = tmp_path / "rules"
+    (root / "en").mkdir(parents=True)
+    pack = write(root / "en", GOOD_RULE)
+    monkeypatch.setattr(packs, "builtin_rules_dir", lambda: root)
+    first = packs.load_builtin()
+    assert [r.meta.id for r in first] == ["team.tone.no-asap"]
+    assert packs.load_builtin()[0] is first[0]  # parsed once
+    pack.write_text(GOOD_RULE.replace("team.tone.no-asap", "team.tone.no-asap-please"), encoding="utf-8")
+    assert [r.meta.id for r in packs.load_builtin()] == ["team.tone.no-asap-please"]
+    monkeypatch.undo()
+    assert len(packs.load_builtin()) > 100
