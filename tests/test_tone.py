@@ -153,3 +153,20 @@ def test_words_inside_a_longer_quotation_are_someone_elses(linter, text):
 
 def test_an_insult_outside_the_quotation_still_counts(linter):
     assert _found(linter, "Ну вы и идиот, «коллега».", "ru.tone.insult") == [("идиот", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "We never call clients idiots, whatever happens.",
+    "Мы никогда не называем клиентов идиотами.",
+    "Ми ніколи не називаємо клієнтів ідіотами.",
+])
+def test_a_name_after_a_negated_calling_verb_is_disowned(linter, text):
+    assert [d.rule for d in linter.check(text).diagnostics if d.category == "tone"] == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Клиент назвал нас дебилами, и мы повторяем это вам.", "дебилами"),  # reported: still repeats the insult
+    ("I call you an idiot.", "idiot"),
+])
+def test_a_name_after_a_plain_calling_verb_still_counts(linter, text, word):
+    assert [text[d.start:d.end] for d in linter.check(text).diagnostics if d.category == "tone"] == [word]

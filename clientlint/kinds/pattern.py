@@ -46,11 +46,38 @@ def inside_quotes(text: str, sentence, start: int, end: int) -> bool:
     return before.count('"') % 2 == 1 and '"' in after
 
 
+# Verbs of calling someone a name: after a negated one the name is disowned («мы никогда не называем клиентов
+# идиотами», "we never call clients idiots"), not given to the reader. (A name reported, «он назвал нас
+# идиотами», still repeats the insult to the client, and stays a finding.)
+NAMING_LEMMAS = frozenset({"называть", "назвать", "обзывать", "обозвать", "називати", "назвати", "обзивати",
+                           "обізвати"})
+NAMING_WORDS = frozenset({"call", "calls", "called", "calling", "label", "labelled", "labeled"})
+NEGATORS = frozenset({"не", "ни", "никогда", "ні", "ніколи", "not", "never", "don't", "dont", "doesn't", "won't",
+                      "wouldn't", "shouldn't", "can't", "cannot", "didn't", "t"})
+NAMING_REACH = 4  # words between the verb and the name, none of them punctuation
+
+
+def after_negated_naming(sentence, first: int, lang: str | None) -> bool:
+    """A negated verb of calling someone a name stands shortly before token ``first``, in the same clause."""
+    tokens = sentence.tokens
+    for k in range(first - 1, max(-1, first - 1 - NAMING_REACH), -1):
+        token = tokens[k]
+        if token.kind != "word":
+            return False
+        if token.lower in NAMING_WORDS or (lang in morphology.SUPPORTED and
+                                           not NAMING_LEMMAS.isdisjoint(morphology.lemmas(token.text, lang))):
+            return any(t.lower in NEGATORS for t in tokens[max(0, k - 2):k])
+    return False
+
+
 def _is_mention(sentence, first: int, last: int, text: str = "") -> bool:
-    """A match in quotation marks («Идиот», "Idiot", or inside a longer quotation) or capitalised mid-sentence
-    (The Idiot) names a thing (a title, a quoted word, someone else's words) rather than says it."""
+    """A match in quotation marks («Идиот», "Idiot", or inside a longer quotation), capitalised mid-sentence
+    (The Idiot), or after a negated verb of calling names («мы не называем клиентов идиотами») names a thing or
+    disowns the word (a title, a quoted word, someone else's words) rather than says it."""
     tokens = sentence.tokens
     if text and inside_quotes(text, sentence, tokens[first].start, tokens[last].end):
+        return True
+    if after_negated_naming(sentence, first, sentence.language):
         return True
     before = tokens[first - 1] if first > 0 else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
