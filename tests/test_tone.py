@@ -79,6 +79,15 @@ def test_acronyms_and_one_short_emphasis_are_not_shouting(linter, text):
     assert _found(linter, text, "tone.shouting") == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("МИТРОПОЛИТ АНДРЕЙ ШЕПТИЦЬКИЙ — український церковний діяч.", []),
+    ("С уважением, ИВАН ПЕТРОВ", []),
+    ("ОПЛАТИТЕ СЧЁТ, ИВАН!", [("ОПЛАТИТЕ СЧЁТ", ["Оплатите счёт"])]),
+])
+def test_a_persons_name_in_capitals_is_a_name_not_shouting(linter, text, expected):
+    assert _found(linter, text, "tone.shouting") == expected
+
+
 def test_quoted_client_capitals_are_not_the_agents_tone(linter):
     text = "> ВЫ ВООБЩЕ РАБОТАЕТЕ???\n\nДобрый день! Да, заказ уже в пути."
     report = linter.check(text)

@@ -36,6 +36,30 @@ def _ordinary(token, lang: str | None) -> bool:
     return True
 
 
+_PERSON = ("Name", "Patr")
+
+
+def _names_a_person(token, lang: str | None) -> bool:
+    """A first name or patronymic in capitals («ІВАН ФРАНКО», «ИВАН ПЕТРОВИЧ»): the run is a name, as a heading
+    or a signature writes it, not a raised voice."""
+    return lang in morphology.SUPPORTED and any(
+        g in p.tag for p in morphology.parses(token.text, lang) for g in _PERSON)
+
+
+def _without_names(tokens, lang: str | None) -> list:
+    """The words of a run of capitals, less each stretch between punctuation that holds a person's name
+    («ОПЛАТИТЕ СЧЁТ, ИВАН» keeps «ОПЛАТИТЕ СЧЁТ»)."""
+    out, part = [], []
+    for token in [*tokens, None]:
+        if token is None or token.kind != "word":
+            if not any(_names_a_person(t, lang) for t in part):
+                out.extend(part)
+            part = []
+        else:
+            part.append(token)
+    return out
+
+
 def _is_capitals(token) -> bool:
     return token.kind == "word" and any(ch.isalpha() for ch in token.text) and token.text.isupper()
 
@@ -58,8 +82,8 @@ class ShoutingCapitals(Check):
         "description": (
             "Words in capitals read as a raised voice: a client who gets «ОПЛАТИТЕ ДО ПЯТНИЦЫ» hears an order "
             "shouted at them. The rule flags two or more ordinary words in capitals in a row, or one long one "
-            "(8+ letters). Acronyms, codes and names that the dictionary does not know, and one short word in "
-            "capitals for emphasis, are left alone."
+            "(8+ letters). Acronyms, codes and names that the dictionary does not know, a person's name in "
+            "capitals («ІВАН ФРАНКО»), and one short word in capitals for emphasis, are left alone."
         ),
         "examples": {
             "bad": [
@@ -74,6 +98,7 @@ class ShoutingCapitals(Check):
                 "Please do NOT reply to this address; VAT is included.",
                 "Модель RX-200 и код ABC-1234 уже в наличии.",
                 "У США и ЄС різні ставки ПДВ.",
+                "ІВАН ФРАНКО — український поет, прозаїк і перекладач.",
             ],
         },
     }
@@ -93,7 +118,7 @@ class ShoutingCapitals(Check):
                         tokens[j + 1].kind == "punct" and tokens[j + 1].text in ",-–—"
                         and j + 2 < len(tokens) and _is_capitals(tokens[j + 2]))):
                     j += 1
-                run = [t for t in tokens[i:j + 1] if t.kind == "word"]
+                run = _without_names(tokens[i:j + 1], sentence.language)
                 shouted = [t for t in run if _shouted(t, sentence.language)]
                 if len(shouted) >= 2 or sum(len(t.text) for t in shouted) >= MIN_LETTERS:
                     words = [t for t in run if _ordinary(t, sentence.language)]
