@@ -100,3 +100,34 @@ def time_each_rule(linter, messages: dict[str, str], rounds: int) -> dict:
                     pass
                 per_rule[key][rule.meta.id].append(clock() - t0)
     return per_rule
+
+
+def speed_table(sp: dict) -> list[str]:
+    """The warm timing of each operation per language (``sp["ms"][lang][op]``: median and p95 in ms)."""
+    langs = list(sp["ms"])
+    body = []
+    for name in sp["ms"][langs[0]]:
+        row = [name]
+        for lang in langs:
+            v = sp["ms"][lang][name]
+            row += [f"{v['median']:.3f}", f"{v['p95']:.3f}"]
+        body.append(row)
+    headers = ["operation"] + [f"{lang} ({sp['words'][lang]} w) {q}" for lang in langs for q in ("median", "p95")]
+    return table(headers, body, "<" + "r" * (len(headers) - 1))
+
+
+def rule_table(sp: dict, shown: int = 10) -> list[str]:
+    """The slowest rules alone (``sp["rule_median_ms"][lang][rule]``), the rest together, and what each message
+    was flagged for (``sp["findings"]``)."""
+    langs = list(sp["rule_median_ms"])
+    per = sp["rule_median_ms"]
+    rules = sorted(per[langs[0]], key=lambda r: -sum(per[g][r] for g in langs))
+    top, rest = rules[:shown], rules[shown:]
+    body = [[rule] + [f"{per[g][rule]:.3f}" for g in langs] for rule in top]
+    if rest:
+        body.append([f"({len(rest)} other rules, together)"] + [f"{sum(per[g][r] for r in rest):.3f}" for g in langs])
+    body.append([f"(all {len(rules)} rules, together)"] + [f"{sum(per[g].values()):.3f}" for g in langs])
+    out = table(["rule"] + langs, body, "<" + "r" * len(langs))
+    for lang, found in sp["findings"].items():
+        out.append(f"  {lang} findings: " + ("; ".join(found) if found else "none"))
+    return out

@@ -43,7 +43,7 @@ import clientlint
 from clientlint import Linter
 from clientlint.document import Document
 
-from common import percentile, rows, table, time_each_rule, time_interleaved
+from common import percentile, rows, table, rule_table, speed_table, time_each_rule, time_interleaved
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
@@ -690,32 +690,13 @@ def render_speed(sp: dict) -> list[str]:
     out = [f"4. Speed, one message of ~150 words, ms ({sp['rounds']} warm rounds; {sp['cold_runs']} runs with the "
            f"word caches cleared; {sp['rules']} grammar rules)"]
     langs = list(sp["ms"])
-    names = list(sp["ms"][langs[0]])
-    body = []
-    for name in names:
-        row = [name]
-        for lang in langs:
-            v = sp["ms"][lang][name]
-            row += [f"{v['median']:.3f}", f"{v['p95']:.3f}"]
-        body.append(row)
-    headers = ["operation"] + [f"{lang} ({sp['words'][lang]} w) {q}" for lang in langs for q in ("median", "p95")]
-    out += table(headers, body, "<" + "r" * (len(headers) - 1))
+    out += speed_table(sp)
     worst = max(sp["ms"][lang]["select grammar"]["median"] for lang in langs)
     worst95 = max(sp["ms"][lang]["select grammar"]["p95"] for lang in langs)
     out.append(f"target warm <= {TARGET_WARM_MS:g} ms (select grammar): slowest median {worst:.3f} ms "
                f"({'met' if worst <= TARGET_WARM_MS else 'MISSED'}), slowest p95 {worst95:.3f} ms")
     out.append("each grammar rule alone on a built Document, median ms")
-    rules = sorted(sp["rule_median_ms"][langs[0]], key=lambda r: -sum(sp["rule_median_ms"][g][r] for g in langs))
-    shown, rest = rules[:10], rules[10:]
-    body = [[rule] + [f"{sp['rule_median_ms'][g][rule]:.3f}" for g in langs] for rule in shown]
-    if rest:
-        body.append([f"({len(rest)} other rules, together)"] +
-                    [f"{sum(sp['rule_median_ms'][g][r] for r in rest):.3f}" for g in langs])
-    body.append([f"(all {len(rules)} rules, together)"] +
-                [f"{sum(sp['rule_median_ms'][g].values()):.3f}" for g in langs])
-    out += table(["rule"] + langs, body, "<" + "r" * len(langs))
-    for lang, found in sp["findings"].items():
-        out.append(f"  {lang} findings: " + ("; ".join(found) if found else "none"))
+    out += rule_table(sp)
     return out
 
 
