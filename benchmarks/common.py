@@ -6,6 +6,7 @@ import csv
 import gc
 import os
 import platform
+import random
 import time
 from pathlib import Path
 
@@ -55,6 +56,23 @@ def table(headers: list[str], body: list[list], align: str) -> list[str]:
         if n == 0:
             out.append("  ".join("-" * w for w in widths))
     return out
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95 % Wilson score interval for a share of ``k`` in ``n``: honest at small ``n`` and at shares near 0."""
+    if not n:
+        return 0.0, 1.0
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5 / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def seeded_sample(items: list, n: int, seed: int = 2026) -> list:
+    """``n`` items drawn at random with a fixed seed: the same list gives the same sample on every run."""
+    if n >= len(items):
+        return list(items)
+    return random.Random(seed).sample(items, n)
 
 
 def machine() -> str:

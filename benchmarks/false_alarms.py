@@ -24,9 +24,11 @@ from pathlib import Path
 
 import clientlint
 
-from common import CORPORA as DEFAULT, DATA, rows
+from common import CORPORA as DEFAULT, DATA, rows, seeded_sample, table, wilson
 
 ADJUDICATED = DATA / "false_alarms_adjudicated.tsv"
+SAMPLE = 300  # findings judged per corpus when not all are: about ±2.5 points on the false share
+SEED = 2026
 
 
 def adjudicated(path: Path = ADJUDICATED) -> dict[tuple[str, str, str], str]:
@@ -48,38 +50,58 @@ def clean_sets(folder: Path) -> dict[str, list[str]]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpora", type=Path, default=DEFAULT)
+    ap.add_argument("--only", default="", help="only the corpora whose name contains this text (\"uk\", \"detox\")")
     ap.add_argument("--limit", type=int, default=0, help="at most N sentences per corpus (0: all)")
     ap.add_argument("--examples", type=int, default=3, help="show K examples per rule")
+    ap.add_argument("--sample", type=int, default=SAMPLE, help="findings drawn at random per corpus for the estimate")
+    ap.add_argument("--to-judge", type=Path, help="write the sampled findings that have no verdict yet to this TSV")
     args = ap.parse_args(argv)
     if not args.corpora.is_dir():
         print(f"corpora not found at {args.corpora}; nothing to measure")
         return 0
     linter = clientlint.Linter()
     verdicts = adjudicated()
-    print(f"{'corpus':<22} {'sentences':>9} {'words':>8} {'findings':>8} {'per 1000 words':>14} "
-          f"{'real errors':>11} {'without them':>12} {'unadjudicated':>13} {'seconds':>7}")
-    details = []
+    headers = ["corpus", "sentences", "words", "findings", "per 1000 words", "real errors", "without them",
+               "unadjudicated", "false alarms per 1000 (95 % CI)", "how", "seconds"]
+    body, details, to_judge = [], [], []
     for name, texts in clean_sets(args.corpora).items():
+        if args.only not in name:
+            continue
         if args.limit:
             texts = texts[: args.limit]
         words = 0
         per_rule: Counter = Counter()
-        judged: Counter = Counter()
         examples = defaultdict(list)
+        found: list[tuple[str, str, str]] = []  # (rule, flagged text, context), in corpus order
         t0 = time.perf_counter()
         for text in texts:
             words += len(text.split())
             for d in linter.check(text).diagnostics:
                 per_rule[d.rule] += 1
-                judged[verdicts.get((name, d.rule, text[d.start:d.end]), "unadjudicated")] += 1
+                context = text[max(0, d.start - 40): d.end + 40].replace("\n", " ").replace("\t", " ")
+                found.append((d.rule, text[d.start:d.end], context))
                 if len(examples[d.rule]) < args.examples:
-                    examples[d.rule].append(text[max(0, d.start - 30): d.end + 30].replace("\n", " "))
-        total = sum(per_rule.values())
-        real = judged["real-error"]
-        print(f"{name:<22} {len(texts):>9} {words:>8} {total:>8} {1000 * total / max(words, 1):>14.2f} "
-              f"{real:>11} {1000 * (total - real) / max(words, 1):>12.2f} {judged['unadjudicated']:>13} "
-              f"{time.perf_counter() - t0:>7.1f}")
+                    examples[d.rule].append(context)
+        judged = Counter(verdicts.get((name, rule, flagged), "unadjudicated") for rule, flagged, _ in found)
+        total, real = len(found), judged["real-error"]
+        rate, how, missing = estimate(name, found, verdicts, words, args.sample)
+        to_judge += [(name, rule, flagged, context) for rule, flagged, context in missing]
+        body.append([name, len(texts), words, total, f"{1000 * total / max(words, 1):.2f}", real,
+                     f"{1000 * (total - real) / max(words, 1):.2f}", judged["unadjudicated"], rate, how,
+                     f"{time.perf_counter() - t0:.1f}"])
         details.append((name, per_rule, examples))
+    for line in table(headers, body, "<>>>>>>>><>"):
+        print(line)
+    print(f"  (false alarms: every finding judged when none is unadjudicated; otherwise a random sample of "
+          f"{args.sample} findings, seed {SEED}, judged by hand and scaled to the corpus)")
+    if to_judge:
+        print(f"  {len(to_judge)} sampled findings have no verdict yet; the estimate leaves them out")
+        if args.to_judge:
+            with args.to_judge.open("w", encoding="utf-8") as f:
+                f.write("corpus\trule\ttext\tverdict\treason\tcontext\n")
+                for row in sorted(set(to_judge)):
+                    f.write("\t".join([*row[:3], "", "", row[3]]) + "\n")
+            print(f"  written to {args.to_judge}")
     for name, per_rule, examples in details:
         if per_rule:
             print(f"\n{name}")
@@ -88,6 +110,26 @@ def main(argv=None) -> int:
                 for e in examples[rule]:
                     print(f"      …{e}…")
     return 0
+
+
+def estimate(name: str, found: list, verdicts: dict, words: int, size: int) -> tuple[str, str, list]:
+    """False alarms per 1,000 words: counted when every finding has a verdict, else estimated from a seeded random
+    sample of findings. Returns the figure, how it was reached, and the sampled findings still without a verdict."""
+    def verdict(f):
+        return verdicts.get((name, f[0], f[1]))
+
+    if all(verdict(f) for f in found):
+        false = sum(verdict(f) == "false-alarm" for f in found)
+        return f"{1000 * false / max(words, 1):.2f}", "all judged", []
+    sample = seeded_sample(found, size, SEED)
+    judged = [f for f in sample if verdict(f)]
+    false = sum(verdict(f) == "false-alarm" for f in judged)
+    if not judged:
+        return "-", "no verdicts", [f for f in sample if not verdict(f)]
+    lo, hi = wilson(false, len(judged))
+    scale = 1000 * len(found) / max(words, 1)
+    return (f"{scale * false / len(judged):.2f} ({scale * lo:.2f}–{scale * hi:.2f})",
+            f"sample {false}/{len(judged)}", [f for f in sample if not verdict(f)])
 
 
 if __name__ == "__main__":
