@@ -4,7 +4,12 @@
 
 1. **Toxic pairs** (``ru_toxic_pairs_train.tsv``, ``en_toxic_pairs_train.tsv`` in ../shared/corpora, if present):
    the share of toxic comments with at least one ``tone`` finding, and the share of their polite rewrites with one.
-   Targets: >= 85 % and <= 3 %.
+   Targets: >= 85 % and <= 3 %. The crowd that wrote the rewrites changed words, not typography: many rewrites
+   still shout in capitals or «!!!», and some keep a swear word. So a seeded random sample of the flagged rewrites
+   is judged by hand (``data/tone_rewrites_adjudicated.tsv``: each rewrite by a hash of its text, never the text,
+   with the flagged words and a verdict, ``right`` when the rewrite really still shouts, swears or insults and
+   ``false-alarm`` when it does not), and the share of rewrites flagged wrongly is estimated from it, with a 95 %
+   Wilson interval.
 2. **Our labelled set** (``data/tone_uk.tsv``, ``tone_ru.tsv``, ``tone_en.tsv``: client-service messages we wrote,
    labelled hostile, passive-aggressive, firm-polite or warm): precision and recall per language, where a message
    is predicted rude when it has a ``tone`` finding and is rude when labelled hostile or passive-aggressive; and
@@ -20,6 +25,7 @@ the speed rows, which select the tone rules alone.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 import time
@@ -29,11 +35,23 @@ from pathlib import Path
 import clientlint
 from clientlint.document import Document
 
-from common import CORPORA, DATA, machine, pct, percentile, rows, table, unquote_cell
+from common import CORPORA, DATA, machine, pct, percentile, rows, seeded_sample, table, unquote_cell, wilson
 
 RUDE = {"hostile", "passive-aggressive"}
 TYPOGRAPHY = {"tone.shouting", "tone.exclamations"}  # capitals and «!!!»: the rewrites keep the originals' own
 LABELS = ("hostile", "passive-aggressive", "firm-polite", "warm")
+JUDGED = DATA / "tone_rewrites_adjudicated.tsv"
+SAMPLE = 200  # flagged rewrites judged per language
+SEED = 2026
+
+
+def text_id(text: str) -> str:
+    """A rewrite's key in the judged file: a hash, so no corpus text is copied into the project."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def verdicts(path: Path = JUDGED) -> dict[tuple[str, str], str]:
+    return {(r["language"], r["id"]): r["verdict"] for r in rows(path)} if path.is_file() else {}
 
 
 def tone_findings(report) -> list:
@@ -50,6 +68,7 @@ def toxic_pairs(linter, folder: Path, limit: int, misses: int) -> list[dict]:
         wording = {"toxic": 0, "neutral": 0}  # flagged by a rule about words, not by capitals or «!!!» alone
         per_rule: dict[str, Counter] = {"toxic": Counter(), "neutral": Counter()}
         missed: list[str] = []
+        flagged_rewrites: list[tuple[str, str, str]] = []  # (id, the flagged words, text), for the judged sample
         t0 = time.perf_counter()
         seen = Counter()
         for row in rows(path):
@@ -63,6 +82,10 @@ def toxic_pairs(linter, folder: Path, limit: int, misses: int) -> list[dict]:
                 counts[label][0] += 1
                 per_rule[label].update({d.rule for d in found})
                 wording[label] += any(d.rule not in TYPOGRAPHY for d in found)
+                if label == "neutral":
+                    text = unquote_cell(row["text"])
+                    flagged_rewrites.append((text_id(text), "; ".join(f"{d.rule} «{text[d.start:d.end]}»"
+                                                                      for d in found), text))
             elif label == "toxic" and len(missed) < misses:
                 missed.append(row["text"])
         out.append({"language": lang, "toxic_flagged": counts["toxic"][0], "toxic": counts["toxic"][1],
@@ -70,8 +93,18 @@ def toxic_pairs(linter, folder: Path, limit: int, misses: int) -> list[dict]:
                     "toxic_by_wording": wording["toxic"], "neutral_by_wording": wording["neutral"],
                     "rules_on_toxic": per_rule["toxic"].most_common(12),
                     "rules_on_neutral": per_rule["neutral"].most_common(12),
-                    "missed": missed, "seconds": round(time.perf_counter() - t0, 1)})
+                    "missed": missed, "judged": judge(lang, flagged_rewrites),
+                    "seconds": round(time.perf_counter() - t0, 1)})
     return out
+
+
+def judge(lang: str, flagged: list[tuple[str, str, str]]) -> dict:
+    """The hand verdicts on a seeded random sample of the flagged rewrites, and the sampled ones still unjudged."""
+    known = verdicts()
+    sample = seeded_sample(flagged, SAMPLE, SEED)
+    judged = [known[(lang, i)] for i, _, _ in sample if (lang, i) in known]
+    return {"sample": len(sample), "judged": len(judged), "false": judged.count("false-alarm"),
+            "unjudged": [item for item in sample if (lang, item[0]) not in known]}
 
 
 def labelled(linter) -> list[dict]:
@@ -139,6 +172,22 @@ def render(result: dict) -> str:
                        r["toxic"], r["neutral"], r["seconds"]]
                       for r in result["toxic_pairs"]], "<>>>>>>>")
         out.append("  (by wording: flagged by a rule other than tone.shouting and tone.exclamations)")
+        out.append("")
+        out.append(f"Flagged rewrites judged by hand (a random sample of {SAMPLE}, seed {SEED}): how many rewrites are "
+                   "flagged wrongly (target <= 3 %)")
+        body = []
+        for r in result["toxic_pairs"]:
+            j = r["judged"]
+            share = r["neutral_flagged"] / r["neutral"] if r["neutral"] else 0
+            if j["judged"]:
+                lo, hi = wilson(j["false"], j["judged"])
+                est = f"{100 * share * j['false'] / j['judged']:.2f} ({100 * share * lo:.2f}–{100 * share * hi:.2f})"
+            else:
+                est = "-"
+            body.append([r["language"], pct(r["neutral_flagged"], r["neutral"]), f"{j['judged']}/{j['sample']}",
+                         j["false"], est])
+        out += table(["language", "rewrites flagged %", "judged", "false alarms", "rewrites flagged wrongly % (95 % CI)"],
+                     body, "<>>>>")
         for r in result["toxic_pairs"]:
             out.append(f"  {r['language']} rules on toxic:    " + ", ".join(f"{k} {v}" for k, v in r["rules_on_toxic"]))
             out.append(f"  {r['language']} rules on rewrites: " + ", ".join(f"{k} {v}" for k, v in r["rules_on_neutral"]))
@@ -183,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=0, help="at most N texts per label per corpus (0: all)")
     ap.add_argument("--seconds", type=float, default=2.0, help="warm timing budget")
     ap.add_argument("--misses", type=int, default=0, help="show K toxic comments that nothing flagged")
+    ap.add_argument("--to-judge", type=Path, help="write the sampled flagged rewrites without a verdict to this TSV")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     linter = clientlint.Linter()
@@ -190,6 +240,12 @@ def main(argv: list[str] | None = None) -> int:
               "toxic_pairs": toxic_pairs(linter, args.corpora, args.limit, args.misses),
               "labelled": labelled(linter), "speed": speed(args.seconds)}
     sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n" if args.json else render(result))
+    if args.to_judge:
+        with args.to_judge.open("w", encoding="utf-8") as f:
+            f.write("language\tid\tflagged\tverdict\treason\ttext (for the judge's eyes; not kept)\n")
+            for r in result["toxic_pairs"]:
+                for i, words, text in r["judged"]["unjudged"]:
+                    f.write(f"{r['language']}\t{i}\t{words}\t\t\t{text}\n")
     return 0
 
 

@@ -63,8 +63,11 @@ class Document:
 
     @cached_property
     def disguised(self) -> list:
-        """Words written in disguise («б**дь», "sh1t"), found once for every rule that asks."""
-        return candidates(self.prose)
+        """Words written in disguise («б**дь», "sh1t"), found once for every rule that asks. A piece of a masked
+        number or code («0х3=0», where the digits are masked) is not a word of its own."""
+        text = self.text
+        return [d for d in candidates(self.prose)
+                if not (d.start > 0 and text[d.start - 1].isalnum()) and not (d.end < len(text) and text[d.end].isalnum())]
 
     @property
     def language(self) -> str | None:

@@ -179,3 +179,31 @@ def test_a_name_after_a_negated_calling_verb_is_disowned(linter, text):
 ])
 def test_a_name_after_a_plain_calling_verb_still_counts(linter, text, word):
     assert [text[d.start:d.end] for d in linter.check(text).diagnostics if d.category == "tone"] == [word]
+
+
+@pytest.mark.parametrize("text", [
+    "Простите, я такой балбес: забыл приложить счёт.",
+    "Я вёл себя как дурак, извините.",
+    "Криворуким себя чувствую: опять не тот файл.",
+    "Вибачте, я такий дурень, забув про файл.",
+    "Sorry, I'm such an idiot, I forgot the invoice.",
+    "I felt like an idiot when I saw the typo.",
+])
+def test_a_name_the_writer_gives_themselves_is_not_an_insult(linter, text):
+    assert [d.rule for d in linter.check(text).diagnostics if d.category == "tone"] == []
+
+
+@pytest.mark.parametrize("text, rule, word", [
+    ("Я считаю вас идиотом.", "ru.tone.insult", "идиотом"),            # the reader, named after «я считаю»
+    ("Я видел, как ваш менеджер вёл себя как дурак.", "ru.tone.insult", "дурак"),
+    ("Вы выставили себя дураками.", "ru.tone.insult", "дураками"),     # «себя», but the reader's
+    ("I think you're an idiot.", "en.tone.insult", "idiot"),
+    ("Я бачив, який ви дурень.", "uk.tone.insult", "дурень"),
+])
+def test_a_name_given_to_someone_else_still_counts(linter, text, rule, word):
+    assert _found(linter, text, rule) == [(word, [])]
+
+
+def test_a_piece_of_a_number_is_not_a_disguised_word(linter):
+    assert [d.rule for d in linter.check("Шанс уменьшился втрое: 0х3=0.").diagnostics if d.category == "tone"] == []
+    assert _found(linter, "Это х3 что такое.", "ru.tone.profanity") == [("х3", [])]

@@ -70,6 +70,51 @@ def after_negated_naming(sentence, first: int, lang: str | None) -> bool:
     return False
 
 
+# A name the writer gives themselves («я такой дурак», «я вёл себя как дурак», "I'm such an idiot") is
+# self-deprecation, not an insult to the reader: the subject «я»/"I" reached through copulas and modifiers only.
+WRITER = frozenset({"я", "i", "i'm", "i’m", "im"})
+SELF_LINKS = frozenset(
+    "такой такая такие полный полная просто же ж ведь вообще настоящий настоящая круглый круглая ещё еще тот та "
+    "себя себе как такий така повний повна справжній справжня собі як ще "
+    "am 'm was such a an complete total absolute real like myself — – -".split())
+SELF_VERB_LEMMAS = frozenset({"быть", "стать", "оказаться", "выглядеть", "вести", "чувствовать", "почувствовать",
+                              "казаться", "показаться", "ощущать", "бути", "стати", "виявитися", "виглядати",
+                              "поводитися", "почуватися", "відчувати", "здаватися"})
+SELF_VERBS = frozenset({"feel", "felt", "look", "looked", "seem", "seemed", "acted", "act", "sound", "sounded"})
+REFLEXIVE = frozenset({"себя", "себе", "собі", "myself"})
+# Anyone else in the sentence (the reader, a third person) may be the one named: then it is not self-directed.
+OTHERS = frozenset(
+    "вы ты вас вам вами тебя тебе тобой ваш ваша ваше ваши твой твоя он она они его её ее их него неё нее них ему "
+    "ей им ви ти тобі тобою твій твоя ваші він вона вони його її їх нього неї них йому їй "
+    "you your you're youre yourself he she they him her them his their".split())
+SELF_REACH = 5  # words between «я» and the name
+
+
+def _links_to_writer(token, lang: str | None) -> bool:
+    if token.lower in SELF_LINKS or token.lower in SELF_VERBS:
+        return True
+    return (lang in morphology.SUPPORTED and token.kind == "word"
+            and not SELF_VERB_LEMMAS.isdisjoint(morphology.lemmas(token.text, lang)))
+
+
+def self_directed(sentence, first: int, last: int, lang: str | None) -> bool:
+    """The name at tokens ``first..last`` is one the writer gives themselves: «я дурак», «я такая криворукая»,
+    «я вёл себя как дурак», «подлецом себя чувствую», "I'm such an idiot", "I felt like an idiot"."""
+    tokens = sentence.tokens
+    k, steps = first - 1, 0
+    while k >= 0 and steps <= SELF_REACH:
+        token = tokens[k]
+        if token.lower in WRITER:
+            return True
+        if not _links_to_writer(token, lang):
+            break
+        k, steps = k - 1, steps + 1
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is not None and after.lower in REFLEXIVE:
+        return not any(t.lower in OTHERS for t in tokens)
+    return False
+
+
 def _is_mention(sentence, first: int, last: int, text: str = "") -> bool:
     """A match in quotation marks («Идиот», "Idiot", or inside a longer quotation), capitalised mid-sentence
     (The Idiot), or after a negated verb of calling names («мы не называем клиентов идиотами») names a thing or
@@ -92,12 +137,13 @@ class SequenceRule(Rule):
     """Shared machinery: run a list of constraint sequences over each sentence in the rule's languages."""
 
     def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str],
-                 skip_mentions: bool = False, per_sequence: list[list[str]] | None = None):
+                 skip_mentions: bool = False, per_sequence: list[list[str]] | None = None, skip_self: bool = False):
         self.meta = meta
         self.sequences = sequences
         self.replacements = replacements
         self.per_sequence = per_sequence  # replacements of each sequence, when they differ
         self.skip_mentions = skip_mentions
+        self.skip_self = skip_self  # names the writer gives themselves («я дурак») are not insults to the reader
         self._first = self._prefilter()
         self._anchor = self._anchors()
         self._required = self._requirements()
@@ -235,6 +281,9 @@ class SequenceRule(Rule):
                 last = max(t.index for t in matched if t is not None)
                 if self.skip_mentions and _is_mention(sentence, span_tokens[0].index, span_tokens[-1].index,
                                                       doc.text):
+                    i = last + 1
+                    continue
+                if self.skip_self and self_directed(sentence, span_tokens[0].index, span_tokens[-1].index, lang):
                     i = last + 1
                     continue
                 original = doc.text[start:end]

@@ -13,7 +13,8 @@ codespell keeps ``wrong->right``: ``{dont: "don't", thats: "that's"}``.
 A word written between slashes (``/писал[аи]?/``) is a regular expression over that token. With ``lemma: true``
 each word also matches every form of that lemma, so «идиот» catches «идиоты», «идиотом». With
 ``skip_mentions: true`` a match in quotation marks or capitalised mid-sentence («Идиот» as a book title) is a
-mention, not a use, and stays quiet. With ``obfuscation: true`` a one-word phrase also matches the word in
+mention, not a use, and stays quiet. With ``skip_self: true`` a name the writer gives themselves («я такой дурак»,
+"I'm such an idiot") is self-deprecation, not an insult to the reader. With ``obfuscation: true`` a one-word phrase also matches the word in
 disguise: «б**дь», "f***", "sh1t", Latin look-alikes (see ``clientlint/obfuscation.py``).
 """
 
@@ -32,7 +33,7 @@ from .tokens import Constraint
 
 class PhraseRule(SequenceRule):
     KIND = "phrase"
-    KEYS = {"phrases", "lemma", "replacements", "skip_mentions", "obfuscation"}
+    KEYS = {"phrases", "lemma", "replacements", "skip_mentions", "skip_self", "obfuscation"}
     obfuscation = False
 
     @classmethod
@@ -71,7 +72,8 @@ class PhraseRule(SequenceRule):
                     seq.append(Constraint(texts=frozenset([word.lower()])))
             sequences.append(seq)
         replacements = [str(r) for r in data.get("replacements", [])]
-        rule = cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)), per_sequence)
+        rule = cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)), per_sequence,
+                   bool(data.get("skip_self", False)))
         rule.obfuscation = bool(data.get("obfuscation", False))
         return rule
 
