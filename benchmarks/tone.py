@@ -3,7 +3,8 @@
     python benchmarks/tone.py [--corpora ../shared/corpora] [--limit N] [--seconds S] [--misses K]
 
 1. **Toxic pairs** (``ru_toxic_pairs_train.tsv``, ``en_toxic_pairs_train.tsv`` in ../shared/corpora, if present):
-   the share of toxic comments with at least one ``tone`` finding, and the share of their polite rewrites with one.
+   the share of toxic comments with at least one ``tone`` finding of severity warning or error (one that makes
+   ``Report.tone`` tense or hostile), and the share of their polite rewrites with one.
    Targets: >= 85 % and <= 3 %. The crowd that wrote the rewrites changed words, not typography: many rewrites
    still shout in capitals or «!!!», and some keep a swear word. So a seeded random sample of the flagged rewrites
    is judged by hand (``data/tone_rewrites_adjudicated.tsv``: each rewrite by a hash of its text, never the text,
@@ -55,7 +56,9 @@ def verdicts(path: Path = JUDGED) -> dict[tuple[str, str], str]:
 
 
 def tone_findings(report) -> list:
-    return [d for d in report.diagnostics if d.category == "tone"]
+    """The tone findings that set the message's tone (``Report.tone``): warnings and errors. Advice (info, such as
+    «!!!» after a thank-you) leaves a message neutral, so it does not count as flagging it."""
+    return [d for d in report.diagnostics if d.category == "tone" and d.severity in ("warning", "error")]
 
 
 def toxic_pairs(linter, folder: Path, limit: int, misses: int) -> list[dict]:

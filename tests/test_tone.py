@@ -207,3 +207,18 @@ def test_a_name_given_to_someone_else_still_counts(linter, text, rule, word):
 def test_a_piece_of_a_number_is_not_a_disguised_word(linter):
     assert [d.rule for d in linter.check("Шанс уменьшился втрое: 0х3=0.").diagnostics if d.category == "tone"] == []
     assert _found(linter, "Это х3 что такое.", "ru.tone.profanity") == [("х3", [])]
+
+
+@pytest.mark.parametrize("text, severity, level", [
+    ("Спасибо, что выбрали нас!!!", "info", "neutral"),
+    ("Вітаємо з першим замовленням!!!", "info", "neutral"),
+    ("Congratulations on the launch!!!", "info", "neutral"),
+    ("Оплатите счёт до пятницы!!!", "warning", "tense"),
+    ("Отлично, опять всё сломали!!!", "warning", "tense"),   # «отлично» opens sarcasm as often as joy
+    ("Thanks for nothing?!!", "warning", "tense"),           # a question mark in the run: exasperation
+])
+def test_marks_after_thanks_are_advice_not_a_raised_voice(linter, text, severity, level):
+    report = linter.check(text)
+    found = [d for d in report.diagnostics if d.rule == "tone.exclamations"]
+    assert [(text[d.start:d.end][-1], d.severity) for d in found] == [("!", severity)]
+    assert report.tone.level == level

@@ -8,6 +8,7 @@ in capitals for emphasis («это НЕ ошибка», "do NOT reply").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from . import Check
 from .. import lexicon, morphology
@@ -133,6 +134,14 @@ class ShoutingCapitals(Check):
 
 
 _MARKS = re.compile(r"[!?]*![!?]*")
+# Thanks, congratulations, a welcome, a cheer (not «отлично», "great": sarcasm opens with them): «!!!» after these is over-excited, not a raised voice. It stays advice
+# (info), which leaves the message's tone neutral.
+_WARM = re.compile(
+    r"\b(?:спасиб|благодар|поздравл|ура+\b|рады?\b|рада\b|добро пожаловать|с (?:днём|днем) рождения|"
+    r"с праздник|с новым год|молод(?:ец|цы)\b|браво|"
+    r"дяку|вітаю|вітаємо|раді\b|радий\b|ласкаво просимо|з днем народження|з новим роком|з[іи]? святом|молодці|"
+    r"thank|congrat|welcome|happy (?:birthday|new year|holidays)|hooray|yay\b|well done|delighted|cheers)",
+    re.IGNORECASE)
 
 
 class ShoutingMarks(Check):
@@ -150,7 +159,9 @@ class ShoutingMarks(Check):
         "description": (
             "A run of exclamation or question marks («!!!», «?!?!») turns a request into a raised voice; in a "
             "reply to a complaint it reads as exasperation. One mark says the same. «?!», a double «!!» and "
-            "question marks alone («???») are left alone."
+            "question marks alone («???») are left alone. After thanks, congratulations or a welcome («Спасибо!!!», "
+            "«Вітаємо!!!», \"Congratulations!!!\") the run is only over-excited: it stays as advice (info) and "
+            "leaves the message's tone neutral."
         ),
         "examples": {
             "bad": [
@@ -166,7 +177,15 @@ class ShoutingMarks(Check):
                 "Great news!! Your order has shipped.",
                 "Who approved this change???",
             ],
+
         },
+    }
+
+    WARM_MESSAGE = {
+        "ru": "«{match}» после благодарности или поздравления выглядит чересчур восторженно; одного знака "
+              "достаточно: «{suggestion}».",
+        "uk": "«{match}» після подяки чи привітання виглядає надто захоплено; одного знака досить: «{suggestion}».",
+        "en": "“{match}” after thanks or congratulations looks over-excited; one mark is enough: “{suggestion}”.",
     }
 
     def check(self, doc):
@@ -175,4 +194,18 @@ class ShoutingMarks(Check):
             if len(run) < 3:
                 continue
             calm = "?" if "?" in run else "!"
-            yield self.diagnostic(m.start(), m.end(), [calm], lang=doc.language, match=run)
+            found = self.diagnostic(m.start(), m.end(), [calm], lang=doc.language, match=run)
+            if "?" not in run and _WARM.search(self._clause_before(doc, m.start())):
+                lang = doc.language if doc.language in self.WARM_MESSAGE else "en"
+                found = replace(found, severity="info",
+                                message=self.WARM_MESSAGE[lang].format(match=run, suggestion=calm))
+            yield found
+
+    @staticmethod
+    def _clause_before(doc, at: int) -> str:
+        """The text from the last sentence end before ``at`` up to ``at``: what the marks close."""
+        start = 0
+        for sentence in doc.sentences:
+            if sentence.start < at:
+                start = sentence.start
+        return doc.prose[start:at]
