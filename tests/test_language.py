@@ -95,3 +95,29 @@ def test_a_short_sentence_without_evidence_of_its_own_follows_the_message(text, 
     doc = Document(text)
     [sentence] = [s for s in doc.sentences if text[s.start:s.end] == short]
     assert sentence.language == expected
+
+
+@pytest.mark.parametrize("text", [
+    # Ukrainian forms the Russian corpus uses more: the Ukrainian dictionary lists them as its own.
+    "Він вставить малюнок, потім упали ціни, і ми других не чекали.",
+    "Я беру капелюх і прямую до дверей.",
+    # A quotation in Russian, or a single word in quotation marks, is cited, not written.
+    "На банері було написано «Женщины любят, мужчины платят», і всі сміялися.",
+    "Я нині займалася \"стіркою\" весь день.",
+    # Initials and surnames do not make a sentence Russian.
+    "Автори: О. Мазурик, С. Ваддок та Н. Сміт.",
+])
+def test_ukrainian_words_quotations_and_names_are_not_mixing(linter, text):
+    assert linter.check(text).by_rule("language.mixed") == []
+
+
+def test_russian_forms_the_ukrainian_dictionary_marks_as_distorted_are_mixing(linter):
+    text = "Пройдіть з пункта 1, а теперь — далі. Вона сказала «ну теперь все», і пішла."
+    found = [(text[d.start:d.end], d.start) for d in linter.check(text).by_rule("language.mixed")]
+    assert found == [("пункта", text.index("пункта")), ("теперь", text.index("теперь"))]
+
+
+def test_a_russian_sentence_in_a_ukrainian_message_is_still_found(linter):
+    text = "Ваше замовлення вже в дорозі. Курьер позвонит вам перед доставкой завтра."
+    [d] = linter.check(text).by_rule("language.mixed")
+    assert text[d.start:d.end] == "Курьер позвонит вам перед доставкой завтра."

@@ -3,9 +3,11 @@ client's language) and ``language.mixed`` (Russian inside Ukrainian and the reve
 
 from __future__ import annotations
 
+import re
+
 from . import Check
-from .. import lexicon
-from ..language import RU_ONLY, UK_ONLY, detect, detect_words
+from .. import lexicon, morphology
+from ..language import RU_ONLY, RU_WORDS, UK_ONLY, UK_WORDS, detect, detect_words
 
 NAMES = {
     "ru": {"ru": "русском", "uk": "украинском", "en": "английском", "pl": "польском", "de": "немецком",
@@ -20,6 +22,12 @@ MIN_PARAGRAPH_WORDS = 8
 # A word counts as the other language's when it is common there and far rarer here (Zipf scale).
 FOREIGN_MIN_ZIPF = 3.5
 FOREIGN_GAP = 1.5
+# A whole sentence is the other language's only with this many words of its own (names and initials aside).
+MIN_OWN_WORDS = 2
+# Text in quotation marks: «…», "…", “…”, „…“.
+_QUOTED = re.compile(r'«[^«»]*»|"[^"\n]*"|“[^“”\n]*”|„[^„“”\n]*[“”]')
+# Parses the Ukrainian dictionary gives Russian or distorted forms («сейчас», «пункта») and names.
+_NOT_A_WORD_HERE = frozenset({"Dist", "Name", "Surn", "Patr"})
 
 
 def language_name(code: str | None, in_lang: str | None) -> str:
@@ -129,9 +137,11 @@ class LanguageMixed(Check):
         foreign_letters = UK_ONLY if main == "ru" else RU_ONLY
         name = {"ru": {"uk": "украинское слово"}, "uk": {"ru": "російське слово"}}[main][other]
         sentence_name = {"ru": "украинское предложение", "uk": "російське речення"}[main]
+        quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
         for sentence in doc.sentences:
             words = [t for t in sentence.tokens if t.kind == "word"]
-            if len(words) >= 4 and sentence.language == other and detect_words([t.text for t in words]) == other:
+            if (len(words) >= 4 and sentence.language == other and detect_words([t.text for t in words]) == other
+                    and self._own_words(words, other) >= max(MIN_OWN_WORDS, self._own_words(words, main) + 1)):
                 yield self.diagnostic(sentence.start, sentence.end, lang=main, match=doc.text[sentence.start:sentence.end],
                                       other=sentence_name)
                 continue
@@ -142,8 +152,36 @@ class LanguageMixed(Check):
                     continue  # a name: «Київстар» in Russian text
                 if lexicon.is_accepted(tok.text, main, doc.accepted_words):
                     continue
+                if self._cited(tok, doc, quotes, other):
+                    continue  # «Женщины любят, мужчины платят»: a quotation, not the writer's own words
                 if self._foreign(tok.text, main, other, foreign_letters):
                     yield self.diagnostic(tok.start, tok.end, lang=main, match=tok.text, other=name)
+
+    @staticmethod
+    def _own_words(words, lang: str) -> int:
+        """Words only ``lang`` has: its letters, its function words, or its dictionary alone. Initials, names
+        (capitalised after the first word) and abbreviations prove nothing («С. Ваддок та Н. Сміт», «англ.»)."""
+        other = "uk" if lang == "ru" else "ru"
+        letters, function_words = (UK_ONLY, UK_WORDS - RU_WORDS) if lang == "uk" else (RU_ONLY, RU_WORDS - UK_WORDS)
+        count = 0
+        for i, tok in enumerate(words):
+            word = tok.text.lower()
+            if len(word) < 2 or (i > 0 and tok.text[:1].isupper()):
+                continue
+            if any(c in letters for c in word) or word in function_words or (
+                    lexicon.is_known(word, lang) and not lexicon.is_known(word, other)):
+                count += 1
+        return count
+
+    @staticmethod
+    def _cited(tok, doc, quotes, other: str) -> bool:
+        """The word is inside quotation marks that hold a single word or a phrase in the other language."""
+        for start, end in quotes:
+            if start < tok.start and tok.end < end:
+                inner = [t.text for s in doc.sentences for t in s.tokens
+                         if t.kind == "word" and start < t.start and t.end < end]
+                return len(inner) == 1 or detect_words(inner) == other
+        return False
 
     @staticmethod
     def _foreign(word: str, main: str, other: str, foreign_letters) -> bool:
@@ -157,5 +195,8 @@ class LanguageMixed(Check):
             return False
         if main == "ru" and lexicon.is_known(word, "ru"):
             return False  # «коли», «водою», «сказав»: old or poetic Russian forms, not Ukrainian
+        if main == "uk" and any(not _NOT_A_WORD_HERE & p.tag.grammemes for p in morphology.parses(word, "uk")):
+            return False  # «вставить», «достиг», «других», «прямую»: Ukrainian forms the Ukrainian dictionary
+            # lists as such (it marks «сейчас», «пункта» as distorted)
         z_other, z_main = lexicon.zipf(word, other), lexicon.zipf(word, main)
         return z_other >= FOREIGN_MIN_ZIPF and z_other - z_main >= FOREIGN_GAP
