@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import csv
 import gc
+import hashlib
 import os
 import platform
-import random
 import time
 from pathlib import Path
 
@@ -68,11 +68,14 @@ def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     return max(0.0, centre - half), min(1.0, centre + half)
 
 
-def seeded_sample(items: list, n: int, seed: int = 2026) -> list:
-    """``n`` items drawn at random with a fixed seed: the same list gives the same sample on every run."""
-    if n >= len(items):
-        return list(items)
-    return random.Random(seed).sample(items, n)
+def stable_sample(items: list, n: int, key, seed: int = 2026) -> list:
+    """``n`` items drawn at random, and stable: each item's place is a hash of ``key(item)`` and the seed, and the
+    ``n`` lowest are drawn. When the population changes a little (a rule fixed), the sample changes only by the
+    items that came or went, so the verdicts already given keep counting."""
+    def rank(item):
+        return hashlib.sha1(f"{seed}:{key(item)}".encode("utf-8")).digest()
+
+    return sorted(items, key=rank)[:n]
 
 
 def machine() -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import clientlint
 
-from common import CORPORA as DEFAULT, DATA, rows, seeded_sample, table, wilson
+from common import CORPORA as DEFAULT, DATA, rows, stable_sample, table, wilson
 
 ADJUDICATED = DATA / "false_alarms_adjudicated.tsv"
 SAMPLE = 300  # findings judged per corpus when not all are: about ±2.5 points on the false share
@@ -55,6 +55,8 @@ def main(argv=None) -> int:
     ap.add_argument("--examples", type=int, default=3, help="show K examples per rule")
     ap.add_argument("--sample", type=int, default=SAMPLE, help="findings drawn at random per corpus for the estimate")
     ap.add_argument("--to-judge", type=Path, help="write the sampled findings that have no verdict yet to this TSV")
+    ap.add_argument("--judge-all", action="store_true",
+                    help="with --to-judge: every finding without a verdict, not only the sampled ones")
     args = ap.parse_args(argv)
     if not args.corpora.is_dir():
         print(f"corpora not found at {args.corpora}; nothing to measure")
@@ -85,6 +87,8 @@ def main(argv=None) -> int:
         judged = Counter(verdicts.get((name, rule, flagged), "unadjudicated") for rule, flagged, _ in found)
         total, real = len(found), judged["real-error"]
         rate, how, missing = estimate(name, found, verdicts, words, args.sample)
+        if args.judge_all:
+            missing = [f for f in found if (name, f[0], f[1]) not in verdicts]
         to_judge += [(name, rule, flagged, context) for rule, flagged, context in missing]
         body.append([name, len(texts), words, total, f"{1000 * total / max(words, 1):.2f}", real,
                      f"{1000 * (total - real) / max(words, 1):.2f}", judged["unadjudicated"], rate, how,
@@ -121,7 +125,7 @@ def estimate(name: str, found: list, verdicts: dict, words: int, size: int) -> t
     if all(verdict(f) for f in found):
         false = sum(verdict(f) == "false-alarm" for f in found)
         return f"{1000 * false / max(words, 1):.2f}", "all judged", []
-    sample = seeded_sample(found, size, SEED)
+    sample = stable_sample(found, size, key=lambda f: "\t".join(f), seed=SEED)
     judged = [f for f in sample if verdict(f)]
     false = sum(verdict(f) == "false-alarm" for f in judged)
     if not judged:

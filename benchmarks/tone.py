@@ -7,7 +7,8 @@
    ``Report.tone`` tense or hostile), and the share of their polite rewrites with one.
    Targets: >= 85 % and <= 3 %. The crowd that wrote the rewrites changed words, not typography: many rewrites
    still shout in capitals or «!!!», and some keep a swear word. So a seeded random sample of the flagged rewrites
-   is judged by hand (``data/tone_rewrites_adjudicated.tsv``: each rewrite by a hash of its text, never the text,
+   (drawn by a hash of each text, so it stays put when rules change) is judged by hand
+   (``data/tone_rewrites_adjudicated.tsv``: each rewrite by a hash of its text, never the text,
    with the flagged words and a verdict, ``right`` when the rewrite really still shouts, swears or insults and
    ``false-alarm`` when it does not), and the share of rewrites flagged wrongly is estimated from it, with a 95 %
    Wilson interval.
@@ -36,7 +37,7 @@ from pathlib import Path
 import clientlint
 from clientlint.document import Document
 
-from common import CORPORA, DATA, machine, pct, percentile, rows, seeded_sample, table, unquote_cell, wilson
+from common import CORPORA, DATA, machine, pct, percentile, rows, stable_sample, table, unquote_cell, wilson
 
 RUDE = {"hostile", "passive-aggressive"}
 TYPOGRAPHY = {"tone.shouting", "tone.exclamations"}  # capitals and «!!!»: the rewrites keep the originals' own
@@ -104,7 +105,7 @@ def toxic_pairs(linter, folder: Path, limit: int, misses: int) -> list[dict]:
 def judge(lang: str, flagged: list[tuple[str, str, str]]) -> dict:
     """The hand verdicts on a seeded random sample of the flagged rewrites, and the sampled ones still unjudged."""
     known = verdicts()
-    sample = seeded_sample(flagged, SAMPLE, SEED)
+    sample = stable_sample(flagged, SAMPLE, key=lambda item: item[0], seed=SEED)
     judged = [known[(lang, i)] for i, _, _ in sample if (lang, i) in known]
     return {"sample": len(sample), "judged": len(judged), "false": judged.count("false-alarm"),
             "unjudged": [item for item in sample if (lang, item[0]) not in known]}

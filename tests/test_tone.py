@@ -222,3 +222,14 @@ def test_marks_after_thanks_are_advice_not_a_raised_voice(linter, text, severity
     found = [d for d in report.diagnostics if d.rule == "tone.exclamations"]
     assert [(text[d.start:d.end][-1], d.severity) for d in found] == [("!", severity)]
     assert report.tone.level == level
+
+
+@pytest.mark.parametrize("text, shouted", [
+    ("КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ\nНаправляем условия на март.", []),             # a heading
+    ("Шановні колеги!\n\nУМОВИ ОПЛАТИ\nРахунок сплачується протягом п'яти днів.", []),
+    ("ОПЛАТИТЕ СЧЁТ\nИначе доступ будет закрыт.", ["ОПЛАТИТЕ СЧЁТ"]),            # a verb: an order
+    ("УМОВИ ОПЛАТИ. Рахунок сплачується вчасно.", ["УМОВИ ОПЛАТИ"]),             # not a line of its own
+    ("МЫ ЖДЁМ ОПЛАТУ\nСчёт во вложении.", ["МЫ ЖДЁМ ОПЛАТУ"]),                  # a pronoun and a verb
+])
+def test_a_heading_on_its_own_line_is_a_title_not_shouting(linter, text, shouted):
+    assert [s for s, _ in _found(linter, text, "tone.shouting")] == shouted

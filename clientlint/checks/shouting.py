@@ -61,6 +61,37 @@ def _without_names(tokens, lang: str | None) -> list:
     return out
 
 
+_PRONOUNS = frozenset("я ты вы мы он она они ти ви ми він вона вони".split())
+HEADING_WORDS = 10  # a longer line in capitals is a sentence, not a title
+
+
+def _is_heading(doc, sentence) -> bool:
+    """A line of its own in capitals that names a topic («УМОВИ ОПЛАТИ», «КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ», «6 СЛІВ НА
+    ДЕНЬ»): no closing «.», «!» or «?», no word that can only be a verb in a personal form, and no personal pronoun. A title, not a raised
+    voice; «ОПЛАТИТЕ СЧЁТ» has a verb and stays shouting. Told apart only in Russian and Ukrainian, where the
+    dictionary knows the verbs."""
+    lang = sentence.language
+    if lang not in morphology.SUPPORTED:
+        return False
+    line_start = doc.text.rfind("\n", 0, sentence.start) + 1
+    line_end = doc.text.find("\n", sentence.end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    if doc.text[line_start:sentence.start].strip() or doc.text[sentence.end:line_end].strip():
+        return False
+    words = [t for t in sentence.tokens if t.kind == "word"]
+    if not words or len(words) > HEADING_WORDS or sentence.tokens[-1].text[-1:] in ".!?…":
+        return False
+    for token in words:
+        if token.text.isdigit():
+            continue
+        if not token.text.isupper() or token.lower in _PRONOUNS:
+            return False
+        parses = morphology.parses(token.text, lang)
+        if parses and all("VERB" in p.tag and "infn" not in p.tag for p in parses):
+            return False  # a verb in every reading («ОПЛАТИТЕ»; «ОПЛАТИ» may be the noun «оплата»)
+    return True
+
+
 def _is_capitals(token) -> bool:
     return token.kind == "word" and any(ch.isalpha() for ch in token.text) and token.text.isupper()
 
@@ -84,7 +115,8 @@ class ShoutingCapitals(Check):
             "Words in capitals read as a raised voice: a client who gets «ОПЛАТИТЕ ДО ПЯТНИЦЫ» hears an order "
             "shouted at them. The rule flags two or more ordinary words in capitals in a row, or one long one "
             "(8+ letters). Acronyms, codes and names that the dictionary does not know, a person's name in "
-            "capitals («ІВАН ФРАНКО»), and one short word in capitals for emphasis, are left alone."
+            "capitals («ІВАН ФРАНКО»), one short word in capitals for emphasis, and a Russian or Ukrainian "
+            "heading on a line of its own («УМОВИ ОПЛАТИ»: no verb, no closing mark), are left alone."
         ),
         "examples": {
             "bad": [
@@ -92,6 +124,7 @@ class ShoutingCapitals(Check):
                 {"text": "<<НЕМЕДЛЕННО>> пришлите документы.", "suggestion": "Немедленно"},
                 {"text": "Будь ласка, <<ПРОЧИТАЙТЕ ДОГОВІР>> перед підписанням.", "suggestion": "прочитайте договір"},
                 {"text": "<<PLEASE READ>> the contract before you sign.", "suggestion": "Please read"},
+                {"text": "<<ОПЛАТИТЕ СЧЁТ>>\nИначе доступ будет закрыт.", "suggestion": "Оплатите счёт"},
             ],
             "good": [
                 "Договор с ООО «Ромашка» и SLA в приложении.",
@@ -100,12 +133,16 @@ class ShoutingCapitals(Check):
                 "Модель RX-200 и код ABC-1234 уже в наличии.",
                 "У США и ЄС різні ставки ПДВ.",
                 "ІВАН ФРАНКО — український поет, прозаїк і перекладач.",
+                "КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ\nДобрый день! Направляем условия на март.",
+                "Шановні колеги!\n\nУМОВИ ОПЛАТИ\nРахунок сплачується протягом п'яти днів.",
             ],
         },
     }
 
     def check(self, doc):
         for sentence in doc.sentences:
+            if _is_heading(doc, sentence):
+                continue
             tokens = sentence.tokens
             at_start = True
             i = 0
