@@ -66,6 +66,7 @@ def main(argv=None) -> int:
     headers = ["corpus", "sentences", "words", "findings", "per 1000 words", "real errors", "without them",
                "unadjudicated", "false alarms per 1000 (95 % CI)", "how", "seconds"]
     body, details, to_judge = [], [], []
+    sampled_missing = 0
     for name, texts in clean_sets(args.corpora).items():
         if args.only not in name:
             continue
@@ -87,9 +88,9 @@ def main(argv=None) -> int:
         judged = Counter(verdicts.get((name, rule, flagged), "unadjudicated") for rule, flagged, _ in found)
         total, real = len(found), judged["real-error"]
         rate, how, missing = estimate(name, found, verdicts, words, args.sample)
-        if args.judge_all:
-            missing = [f for f in found if (name, f[0], f[1]) not in verdicts]
-        to_judge += [(name, rule, flagged, context) for rule, flagged, context in missing]
+        unsampled = [f for f in found if (name, f[0], f[1]) not in verdicts] if args.judge_all else []
+        sampled_missing += len(missing)
+        to_judge += [(name, rule, flagged, context) for rule, flagged, context in [*missing, *unsampled]]
         body.append([name, len(texts), words, total, f"{1000 * total / max(words, 1):.2f}", real,
                      f"{1000 * (total - real) / max(words, 1):.2f}", judged["unadjudicated"], rate, how,
                      f"{time.perf_counter() - t0:.1f}"])
@@ -98,12 +99,13 @@ def main(argv=None) -> int:
         print(line)
     print(f"  (false alarms: every finding judged when none is unadjudicated; otherwise a random sample of "
           f"{args.sample} findings, seed {SEED}, judged by hand and scaled to the corpus)")
+    if sampled_missing:
+        print(f"  {sampled_missing} sampled findings have no verdict yet; the estimate leaves them out")
     if to_judge:
-        print(f"  {len(to_judge)} sampled findings have no verdict yet; the estimate leaves them out")
         if args.to_judge:
             with args.to_judge.open("w", encoding="utf-8") as f:
                 f.write("corpus\trule\ttext\tverdict\treason\tcontext\n")
-                for row in sorted(set(to_judge)):
+                for row in sorted({row[:3]: row for row in to_judge}.values()):  # one row per verdict key
                     f.write("\t".join([*row[:3], "", "", row[3]]) + "\n")
             print(f"  written to {args.to_judge}")
     for name, per_rule, examples in details:
