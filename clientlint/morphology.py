@@ -51,7 +51,7 @@ def safe_inflect(parse, grammemes):
         return None
 
 
-_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": "'"})
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "\u2032": "'", "`": "'"})
 
 
 def normalize(word: str) -> str:

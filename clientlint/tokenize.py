@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .masking import Mask
 
-APOSTROPHES = "'\u2019\u02bc\u2018"  # ‘ is a quote mark, but between two letters it is a mistyped apostrophe
+APOSTROPHES = "'\u2019\u02bc\u2018\u2032"  # ‘ and ′ (a prime) are not apostrophes, but between two letters they stand for one
 # A letter: a word character that is not a digit, an underscore or a superscript digit (a footnote mark:
 # «нижчі¹» is the word «нижчі»). Inside a word, a stress mark and a soft hyphen (U+00AD, an invisible
 # line-break hint pasted from web pages and e-books: «схо\u00adдять») belong to it.

@@ -1,5 +1,6 @@
 """Masking, sentences, tokens and language: the stages every rule builds on."""
 
+from clientlint import check
 import pytest
 
 from clientlint.document import Document
@@ -49,6 +50,12 @@ def test_words_keep_apostrophes_and_inner_hyphens():
     assert words("Можна з’їсти, з'ясувати, знаʼять; будь-ласка кое-что e-mail.") == [
         ["Можна", "з’їсти", "з'ясувати", "знаʼять", "будь-ласка", "кое-что", "e-mail"]
     ]
+
+
+def test_a_quote_mark_or_a_prime_between_letters_stands_for_an_apostrophe():
+    text = "Найоб′єктивніший м‘ясний об‘єкт."
+    assert words(text) == [["Найоб′єктивніший", "м‘ясний", "об‘єкт"]]
+    assert [d.rule for d in check(text).diagnostics if d.rule == "spelling.unknown-word"] == []
 
 
 def test_masked_regions_become_single_tokens():

@@ -233,3 +233,15 @@ def test_marks_after_thanks_are_advice_not_a_raised_voice(linter, text, severity
 ])
 def test_a_heading_on_its_own_line_is_a_title_not_shouting(linter, text, shouted):
     assert [s for s, _ in _found(linter, text, "tone.shouting")] == shouted
+
+
+@pytest.mark.parametrize("text, shouted", [
+    ("Запуск прошёл ВНЕЗАПНО гладко, спасибо.", []),              # one word stressed in an ordinary sentence
+    ("Это НАСТОЛЬКО важный релиз для нас.", []),
+    ("НЕМЕДЛЕННО пришлите документы.", ["НЕМЕДЛЕННО"]),            # an urgency word presses
+    ("Пожалуйста, ПРЕКРАТИТЕ писать нам.", ["ПРЕКРАТИТЕ"]),         # an order
+    ("ПЕРЕСТАНЬТЕ!", ["ПЕРЕСТАНЬТЕ"]),                             # the whole sentence
+    ("Please reply IMMEDIATELY.", ["IMMEDIATELY"]),
+])
+def test_one_long_word_in_capitals_shouts_only_when_it_presses(linter, text, shouted):
+    assert [s for s, _ in _found(linter, text, "tone.shouting")] == shouted

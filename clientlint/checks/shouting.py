@@ -14,7 +14,11 @@ from . import Check
 from .. import lexicon, morphology
 
 MIN_WORD = 4  # a shorter word in capitals may be an acronym ("IT", "US", «ВУЗ»)
-MIN_LETTERS = 8  # one long word in capitals («НЕМЕДЛЕННО», "IMPORTANT") is already shouting
+MIN_LETTERS = 8  # one long word in capitals shouts when it presses («НЕМЕДЛЕННО», «ПРЕКРАТИТЕ») or stands alone
+# Words that press the reader: in capitals, even one of them is a raised voice. Any other single word in capitals
+# inside an ordinary sentence is emphasis («миссия ВНЕЗАПНО американская», «это НАСТОЛЬКО важно»).
+PRESSING = frozenset("немедленно незамедлительно обязательно категорически срочно негайно невідкладно "
+                     "обов'язково обов’язково категорично терміново immediately urgently absolutely mandatory".split())
 
 
 def _shouted(token, lang: str | None) -> bool:
@@ -59,6 +63,19 @@ def _without_names(tokens, lang: str | None) -> list:
         else:
             part.append(token)
     return out
+
+
+def _presses(token, lang: str | None) -> bool:
+    """An order or an urgency word: «НЕМЕДЛЕННО», «ПРЕКРАТИТЕ», "IMMEDIATELY"."""
+    if token.lower in PRESSING:
+        return True
+    parses = morphology.parses(token.text, lang) if lang in morphology.SUPPORTED else ()
+    return bool(parses) and all("VERB" in p.tag for p in parses) and any("impr" in p.tag for p in parses)
+
+
+def _alone(tokens, word) -> bool:
+    """The word in capitals is all the sentence says: no other word in ordinary case around it («ПЕРЕСТАНЬ!»)."""
+    return not any(t.kind == "word" and t is not word and any(c.islower() for c in t.text) for t in tokens)
 
 
 _PRONOUNS = frozenset("я ты вы мы он она они ти ви ми він вона вони".split())
@@ -114,9 +131,11 @@ class ShoutingCapitals(Check):
         "description": (
             "Words in capitals read as a raised voice: a client who gets «ОПЛАТИТЕ ДО ПЯТНИЦЫ» hears an order "
             "shouted at them. The rule flags two or more ordinary words in capitals in a row, or one long one "
-            "(8+ letters). Acronyms, codes and names that the dictionary does not know, a person's name in "
-            "capitals («ІВАН ФРАНКО»), one short word in capitals for emphasis, and a Russian or Ukrainian "
-            "heading on a line of its own («УМОВИ ОПЛАТИ»: no verb, no closing mark), are left alone."
+            "(8+ letters) that gives an order, presses («НЕМЕДЛЕННО») or is the whole sentence. Acronyms, codes "
+            "and names that the dictionary does not know, a person's name in capitals («ІВАН ФРАНКО»), one word "
+            "in capitals for emphasis inside an ordinary sentence («это НЕ ошибка», «запуск прошёл ВНЕЗАПНО "
+            "гладко»), and a Russian or Ukrainian heading on a line of its own («УМОВИ ОПЛАТИ»: no verb, no "
+            "closing mark), are left alone."
         ),
         "examples": {
             "bad": [
@@ -129,6 +148,7 @@ class ShoutingCapitals(Check):
             "good": [
                 "Договор с ООО «Ромашка» и SLA в приложении.",
                 "Это НЕ ошибка, а новая функция.",
+                "Запуск прошёл ВНЕЗАПНО гладко, спасибо команде.",
                 "Please do NOT reply to this address; VAT is included.",
                 "Модель RX-200 и код ABC-1234 уже в наличии.",
                 "У США и ЄС різні ставки ПДВ.",
@@ -158,7 +178,8 @@ class ShoutingCapitals(Check):
                     j += 1
                 run = _without_names(tokens[i:j + 1], sentence.language)
                 shouted = [t for t in run if _shouted(t, sentence.language)]
-                if len(shouted) >= 2 or sum(len(t.text) for t in shouted) >= MIN_LETTERS:
+                if len(shouted) >= 2 or (shouted and len(shouted[0].text) >= MIN_LETTERS and (
+                        _presses(shouted[0], sentence.language) or _alone(tokens, shouted[0]))):
                     words = [t for t in run if _ordinary(t, sentence.language)]
                     first, last = words[0], words[-1]
                     span = doc.text[first.start:last.end]
