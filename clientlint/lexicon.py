@@ -70,6 +70,9 @@ def colloquial_words(lang: str) -> dict[str, str]:
     return _once(f"colloquial:{lang}", load)
 
 
+_NOUN_ENDINGS = ("а", "у", "е", "ом", "ы", "ов", "ам", "ами", "ах")
+
+
 @lru_cache(maxsize=100_000)
 def colloquial(word: str, lang: str) -> tuple[str, str] | None:
     """(listed word, replacement) when ``word`` is a listed colloquial word or a form of one, else None.
@@ -88,6 +91,8 @@ def colloquial(word: str, lang: str) -> tuple[str, str] | None:
         lemmas = {_fold(p.normal_form) for p in morphology.parses(w, lang)}
     else:
         lemmas = {_fold(p.normal_form) for p in morphology.analyzer(lang).parse(w)} & listed.keys()
+        # the guesser may have no reading at all («дойчу»): a noun ending after a listed word
+        lemmas = lemmas or {w[:-len(e)] for e in _NOUN_ENDINGS if w.endswith(e) and w[:-len(e)] in listed}
     if len(lemmas) == 1 and lemmas <= listed.keys():
         lemma = lemmas.pop()
         return lemma, listed[lemma]

@@ -80,6 +80,12 @@ def test_colloquial_word_without_a_replacement_is_named_alone(linter):
     assert "нейтральное слово" in linter.check(text).by_rule(COLLOQUIAL)[0].message
 
 
+def test_colloquial_form_the_dictionary_cannot_read_is_named_without_a_form(linter):
+    text = "Завтра у нашего менеджера урок по дойчу, он ответит в четверг."  # «дойч»: no reading to inflect from
+    assert found(linter, text, COLLOQUIAL) == [("дойчу", None)]
+    assert found(linter, text, UNKNOWN) == []
+
+
 def test_colloquial_word_is_not_a_typo_when_the_colloquial_rule_is_off():
     text = "Ваш папашка уже забрал курсач из нашего офиса."
     result = clientlint.Linter({"ignore": [COLLOQUIAL]}).check(text)
