@@ -38,17 +38,65 @@ def supplement(lang: str) -> frozenset[str]:
     """Words shipped in ``rules/<lang>/words.txt`` (one per line, ``#`` comments)."""
 
     def load():
-        path = builtin_rules_dir() / lang / "words.txt"
-        if not path.is_file():
-            return frozenset()
-        words = set()
-        for line in path.read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                words.add(normalize(line))
-        return frozenset(words)
+        return frozenset(normalize(line) for line in _rules_lines(lang, "words.txt"))
 
     return _once(f"supplement:{lang}", load)
+
+
+def _rules_lines(lang: str, name: str) -> list[str]:
+    """The lines of ``rules/<lang>/<name>``, without ``#`` comments and blank lines (none if it is missing)."""
+    path = builtin_rules_dir() / lang / name
+    if not path.is_file():
+        return []
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
+def _fold(word: str) -> str:
+    return normalize(word).replace("ё", "е")
+
+
+def colloquial_words(lang: str) -> dict[str, str]:
+    """Colloquial words shipped in ``rules/<lang>/colloquial.txt``: dictionary form (ё as е) -> neutral
+    replacement, or "" where none replaces it. Lines are ``слово = замена`` or the word alone."""
+
+    def load():
+        words = {}
+        for line in _rules_lines(lang, "colloquial.txt"):
+            word, _, replacement = line.partition("=")
+            words[_fold(word.strip())] = replacement.strip()
+        return words
+
+    return _once(f"colloquial:{lang}", load)
+
+
+_NOUN_ENDINGS = ("а", "у", "е", "ом", "ы", "ов", "ам", "ами", "ах")
+
+
+@lru_cache(maxsize=100_000)
+def colloquial(word: str, lang: str) -> tuple[str, str] | None:
+    """(listed word, replacement) when ``word`` is a listed colloquial word or a form of one, else None.
+
+    A form the dictionary knows counts when every plausible reading is a form of a listed word («скрины» of
+    «скрин»); a form it does not know, when one of its guessed readings is («запостил» of «запостить»)."""
+    listed = colloquial_words(lang)
+    if not listed:
+        return None
+    w = _fold(word)
+    if w in listed:
+        return w, listed[w]
+    if lang not in morphology.SUPPORTED:
+        return None
+    if morphology.is_known(w, lang):
+        lemmas = {_fold(p.normal_form) for p in morphology.parses(w, lang)}
+    else:
+        lemmas = {_fold(p.normal_form) for p in morphology.analyzer(lang).parse(w)} & listed.keys()
+        # the guesser may have no reading at all («дойчу»): a noun ending after a listed word
+        lemmas = lemmas or {w[:-len(e)] for e in _NOUN_ENDINGS if w.endswith(e) and w[:-len(e)] in listed}
+    if len(lemmas) == 1 and lemmas <= listed.keys():
+        lemma = lemmas.pop()
+        return lemma, listed[lemma]
+    return None
 
 
 def english_counts() -> dict[str, int]:
@@ -150,13 +198,56 @@ def is_regular_derivative(word: str, lang: str) -> bool:
         return _has_reading(stem, lang, ("VERB", "INFN", "GRND"))
     adjective = ("ADJF",)
     if lang == "ru":
-        return w.endswith("ски") and _has_reading(w + "й", lang, adjective)
+        if w.endswith("ски"):
+            return _has_reading(w + "й", lang, adjective)
+        return _ru_adverb(w) or _ru_prefixed_verb(w)
     if w.endswith(("ськи", "цьки")):
         return _has_reading(w + "й", lang, adjective)
     if w.endswith("ьо"):
         return _has_reading(w[:-2] + "ій", lang, adjective)
     if w.endswith("о"):
         return _has_reading(w[:-1] + "ий", lang, adjective)
+    return False
+
+
+# Russian verbal prefixes that make a new verb from a known one («по» + «скидывать», «недо» + «оценили»). Left out:
+# one-letter prefixes (an inserted letter would pass), «пре» («преехать» is the misspelling of «приехать») and the
+# prefixes in «з»/«с» («расчитать» is the misspelling of «рассчитать»).
+RU_VERB_PREFIXES = ("пере", "недо", "подо", "обо", "ото", "по", "за", "на", "при", "под", "от", "вы", "до", "про",
+                    "над", "об")
+_VERB_FORMS = ("VERB", "INFN", "GRND", "PRTF", "PRTS")
+
+
+def _ru_adverb(w: str) -> bool:
+    """«добрейше», «певуче», «побуквенно»: an adverb in «-о»/«-е» (also the superlative «-ейше», «-айше») from a
+    known adjective. From a qualitative adjective the adverb or the adjective must be seen in real text; from any
+    other the adverb itself must be, since «кирпично» is more often «кирпичной» with its «й» lost."""
+    if not w.endswith(("о", "е")) or w.endswith(("ого", "его", "ое", "ее", "ые", "ие")):
+        return False
+    stem = w[:-1]
+    # «-о» from a hard stem («побуквенный»), «-е» from a soft one or after a hushing letter («певучий», «добрейший»)
+    for adjective in (stem + "ый", stem + "ой") if w.endswith("о") else (stem + "ий",):
+        readings = [p for p in morphology.analyzer("ru").parse(adjective)
+                    if p.is_known and p.tag.POS == "ADJF" and p.word == adjective]
+        if not readings:
+            continue
+        qualitative = any("Qual" in p.tag or "Supr" in p.tag for p in readings)
+        if zipf(w, "ru") > 0 or qualitative and zipf(adjective, "ru") > 0:
+            return True
+    return False
+
+
+def _ru_prefixed_verb(w: str) -> bool:
+    """«поскидывал», «понаписали», «недооценили»: a verbal prefix before a verb form the dictionary knows, whose
+    verb is in use. The rest must be a verb of four letters or more, so a stray syllable does not pass."""
+    for prefix in RU_VERB_PREFIXES:
+        rest = w[len(prefix):]
+        if not w.startswith(prefix) or len(rest) < 4 or not morphology.is_known(rest, "ru"):
+            continue
+        readings = [p for p in morphology.analyzer("ru").parse(rest) if p.is_known]
+        if readings and all(p.tag.POS in _VERB_FORMS for p in readings) and \
+                max(zipf(p.normal_form, "ru") for p in readings) >= 2.0:
+            return True
     return False
 
 

@@ -165,6 +165,8 @@ class UnknownWord(Check):
             return None
         if lexicon.is_regular_derivative(token.text, lang):
             return None  # «прочлась», «артистически», «обчислювально»: made by rule from a known word
+        if lexicon.colloquial(token.text, lang):
+            return None  # «курсач», «запостил»: a word, colloquial; spelling.colloquial says so
         if lexicon.is_accepted(token.text, lang, doc.accepted_words):
             return None
         other = lexicon.other_cyrillic(lang)
