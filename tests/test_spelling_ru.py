@@ -109,3 +109,20 @@ def test_colloquial_list_is_shipped_with_the_rule_packs():
     assert listed["курсач"] == "курсовая работа" and len(listed) > 300
     # every listed word is colloquial, not a standard word with its own meaning
     assert not {"жесть", "абзац", "тачка", "норм", "водила"} & listed.keys()
+
+
+# --- pieces of compounds and words repeated on purpose ----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Для 6-классников готовим отдельную программу.",   # «классников» after a number is half of a compound
+    "Сдаётся 3-комнатная квартира у метро.",
+    "Наш девиз: учиться, учиться и учиться.",           # said three times on purpose
+    "Наш девиз: учиться учиться и ещё раз учиться.",
+])
+def test_compound_halves_and_deliberate_repetition_are_not_slips(linter, text):
+    assert [d.rule for d in linter.check(text).diagnostics if d.category == "spelling"] == []
+
+
+def test_a_word_typed_twice_is_still_a_slip(linter):
+    text = "Мы мы уже работаем, а 6 классников ждём завтра."
+    assert found(linter, text, "spelling.doubled-word") == [("Мы мы", "Мы")]

@@ -39,7 +39,8 @@ class DoubledWord(Check):
         },
         "description": (
             "A word typed twice («в в», “the the”) is the typo a client spots first: it shows the message was "
-            "not read before sending. Interjections and grammatical doubles (“had had”, «да да») are left alone."
+            "not read before sending. Interjections, grammatical doubles (“had had”, «да да») and a word said three "
+            "times on purpose («учиться учиться и учиться») are left alone."
         ),
         "examples": {
             "bad": [
@@ -55,6 +56,7 @@ class DoubledWord(Check):
                 "Да, да, конечно, всё в силе.",
                 "Ми дякуємо за терпіння, за розуміння.",
                 "We spent a week in Baden Baden with the team.",
+                "Наш девиз: учиться учиться и ещё раз учиться.",
             ],
         },
     }
@@ -71,4 +73,6 @@ class DoubledWord(Check):
                 between = doc.text[a.end:b.start]
                 if between.strip() or "\n\n" in between:
                     continue
+                if any(t.lower == a.lower for t in tokens[b.index + 1:b.index + 5]):
+                    continue  # said three times on purpose: «учиться, учиться и учиться», "work work and work"
                 yield self.diagnostic(a.start, b.end, [a.text], lang=sentence.language, word=a.text)

@@ -40,6 +40,15 @@ def is_name_or_code(token, sentence) -> bool:
     return letters[:1].isupper() and token is not first_word
 
 
+def after_a_number(token, sentence, text: str) -> bool:
+    """«6-классники», «3-комнатная», «5-річний»: the second half of a compound whose first half is a number
+    written in digits; the half alone is no word of its own."""
+    i = token.index
+    return (i >= 2 and sentence.tokens[i - 1].text in "-\u2011" and sentence.tokens[i - 1].end == token.start
+            and sentence.tokens[i - 2].end == sentence.tokens[i - 1].start
+            and text[sentence.tokens[i - 2].start:sentence.tokens[i - 2].end][-1:].isdigit())
+
+
 def is_abbreviation(token, sentence, text: str) -> bool:
     """«англ. версия», «см. выше», «тыс. грн»: a short unknown word with a full stop that does not end the
     sentence (a lower-case word or a number follows), or one of three letters or fewer."""
@@ -158,6 +167,8 @@ class UnknownWord(Check):
         if lang == "en" and sentence.language not in ("en", None):
             return None  # a Latin word in Cyrillic text: a name, a term or another language; not ours to judge
         if is_name_or_code(token, sentence) or is_abbreviation(token, sentence, doc.text):
+            return None
+        if after_a_number(token, sentence, doc.text):
             return None
         if lang == "en" and is_contraction_stem(token, sentence):
             return None
