@@ -133,6 +133,9 @@ def _is_mention(sentence, first: int, last: int, text: str = "") -> bool:
     return not at_start and word.text[:1].isupper() and not word.text.isupper()
 
 
+REGEX_MEMORY = 50_000  # words remembered per rule
+
+
 class SequenceRule(Rule):
     """Shared machinery: run a list of constraint sequences over each sentence in the rule's languages."""
 
@@ -148,6 +151,7 @@ class SequenceRule(Rule):
         self._anchor = self._anchors()
         self._required = self._requirements()
         self._any_regex = self._regex_union()
+        self._regex_seen: dict[str, bool] = {}  # word -> whether _any_regex matches it; words recur across messages
 
     def _anchors(self) -> list[tuple[int, frozenset[str]]] | None:
         """For each sequence, (k, words): a match starting at token i needs token i+k to be one of the words — the
@@ -229,7 +233,7 @@ class SequenceRule(Rule):
         for texts, lemmas, regexes in self._required:
             if regexes and self._any_regex is not None:
                 if any_regex is None:
-                    any_regex = any(self._any_regex.fullmatch(w) for w in doc.raw_word_set)
+                    any_regex = any(self._regex_hit(w) for w in doc.raw_word_set)
                 if not any_regex:
                     continue
             if all(not t.isdisjoint(words) for t in texts) and all(
@@ -237,6 +241,16 @@ class SequenceRule(Rule):
                     any(rx.fullmatch(w) for w in doc.raw_word_set) for rx in regexes):
                 return True
         return False
+
+    def _regex_hit(self, word: str) -> bool:
+        """Whether some required expression of the rule matches ``word``, remembered: the joined expression of a
+        profanity list is slow, and a client's words repeat from message to message (and keystroke to keystroke)."""
+        hit = self._regex_seen.get(word)
+        if hit is None:
+            if len(self._regex_seen) >= REGEX_MEMORY:
+                self._regex_seen.clear()
+            hit = self._regex_seen[word] = self._any_regex.fullmatch(word) is not None
+        return hit
 
     def _may_start(self, tokens, i, lang) -> bool:
         token = tokens[i]
