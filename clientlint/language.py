@@ -91,6 +91,16 @@ ENGLISH_SHARE = 0.75  # a short Latin text is English when this share of its wor
 SHORT_LATIN = 8
 
 
+# Letters a Cyrillic language does not have: CLD2 calls a Russian sentence full of slang («Он скринил экран и
+# лайкнул пост») Serbian, though Serbian has no «э».
+_LACKS = {"bg": "ыэё", "sr": "ыэёщъй", "mk": "ыэёщъй", "be": "иъщ"}
+
+
+def _letters_allow(lang: str, letters: str) -> bool:
+    """Whether a text with these letters can be in ``lang``: none of them is one the language lacks."""
+    return not any(c in _LACKS.get(lang, "") for c in letters)
+
+
 def general(text: str) -> str | None:
     """CLD2's answer for any language (ISO 639-1 where it has one), or None."""
     import pycld2  # loaded on first use
@@ -114,7 +124,7 @@ def detect(text: str, words: list[str]) -> str | None:
             # Two or more words neither dictionary knows: maybe Belarusian, Bulgarian, Kazakh... One unknown word
             # is more likely a typo («Примите наши извенения»), which CLD2 would call Bulgarian.
             found = general(text)
-            if found in _OTHER_CYRILLIC:
+            if found in _OTHER_CYRILLIC and _letters_allow(found, "".join(lowered)):
                 return found
         found = detect_words(cyrillic)
         if found in ("ru", "uk"):

@@ -121,3 +121,12 @@ def test_a_russian_sentence_in_a_ukrainian_message_is_still_found(linter):
     text = "Ваше замовлення вже в дорозі. Курьер позвонит вам перед доставкой завтра."
     [d] = linter.check(text).by_rule("language.mixed")
     assert text[d.start:d.end] == "Курьер позвонит вам перед доставкой завтра."
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Он скринил экран и лайкнул пост.", "ru"),          # slang CLD2 reads as Serbian; Serbian has no «э»
+    ("Здраво, како сте данас? Ја сам добро, хвала.", "sr"),
+    ("Добър ден, как сте днес, приятели?", "bg"),
+])
+def test_another_cyrillic_language_needs_letters_it_can_have(text, lang):
+    assert Document(text).language == lang
