@@ -1,8 +1,9 @@
 """Shouting: words typed in capitals («ВЫ ДОЛЖНЫ ОПЛАТИТЬ»), and runs of «!!!» or «?!?!».
 
 Capitals are shouting only when they spell ordinary words. Acronyms and codes («SLA», «ООО», «VAT», «RX-200»)
-are not dictionary words, or are too short to tell from one, so they are left alone, and so is one short word
-in capitals for emphasis («это НЕ ошибка», "do NOT reply").
+are not dictionary words, or are too short to tell from one, so they are left alone, and so is one word in
+capitals for emphasis inside an ordinary sentence («это НЕ ошибка», "do NOT reply") unless it presses the reader
+(«НЕМЕДЛЕННО», an order), and a Russian or Ukrainian heading on a line of its own («УМОВИ ОПЛАТИ»).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ MIN_WORD = 4  # a shorter word in capitals may be an acronym ("IT", "US", «ВУ
 MIN_LETTERS = 8  # one long word in capitals shouts when it presses («НЕМЕДЛЕННО», «ПРЕКРАТИТЕ») or stands alone
 # Words that press the reader: in capitals, even one of them is a raised voice. Any other single word in capitals
 # inside an ordinary sentence is emphasis («миссия ВНЕЗАПНО американская», «это НАСТОЛЬКО важно»).
-PRESSING = frozenset("немедленно незамедлительно обязательно категорически срочно негайно невідкладно "
+PRESSING = frozenset("немедленно незамедлительно обязательно категорически невідкладно "
                      "обов'язково обов’язково категорично терміново immediately urgently absolutely mandatory".split())
 
 
