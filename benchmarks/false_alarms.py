@@ -17,6 +17,7 @@ non-standard form by the norm (Правопис 2019, academic Russian), not mer
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import time
 from collections import Counter, defaultdict
@@ -29,6 +30,16 @@ from common import CORPORA as DEFAULT, DATA, rows, stable_sample, table, wilson
 ADJUDICATED = DATA / "false_alarms_adjudicated.tsv"
 SAMPLE = 300  # findings judged per corpus when not all are: about ±2.5 points on the false share
 SEED = 2026
+KEY_WORDS = 3  # a flagged span longer than this is kept by its first words and a hash
+
+
+def flagged_key(flagged: str) -> str:
+    """How a flagged span is written in the verdict file: as it is, up to three words; a longer one (a sentence
+    shouted in capitals) by its first three words and a hash, so no corpus sentence is copied into the project."""
+    words = flagged.split()
+    if len(words) <= KEY_WORDS:
+        return flagged
+    return " ".join(words[:KEY_WORDS]) + " … #" + hashlib.sha1(flagged.encode("utf-8")).hexdigest()[:12]
 
 
 def adjudicated(path: Path = ADJUDICATED) -> dict[tuple[str, str, str], str]:
@@ -75,14 +86,14 @@ def main(argv=None) -> int:
         words = 0
         per_rule: Counter = Counter()
         examples = defaultdict(list)
-        found: list[tuple[str, str, str]] = []  # (rule, flagged text, context), in corpus order
+        found: list[tuple[str, str, str]] = []  # (rule, flagged text as keyed, context), in corpus order
         t0 = time.perf_counter()
         for text in texts:
             words += len(text.split())
             for d in linter.check(text).diagnostics:
                 per_rule[d.rule] += 1
                 context = text[max(0, d.start - 40): d.end + 40].replace("\n", " ").replace("\t", " ")
-                found.append((d.rule, text[d.start:d.end], context))
+                found.append((d.rule, flagged_key(text[d.start:d.end]), context))
                 if len(examples[d.rule]) < args.examples:
                     examples[d.rule].append(context)
         judged = Counter(verdicts.get((name, rule, flagged), "unadjudicated") for rule, flagged, _ in found)

@@ -14,7 +14,6 @@ Exit status is 0 whatever the scores.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import os
 import random
@@ -26,6 +25,8 @@ import time
 from collections import Counter, defaultdict
 from importlib import metadata
 from pathlib import Path
+
+from common import rows
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_CORPORA = HERE.parents[1] / "shared" / "corpora"
@@ -274,16 +275,8 @@ def factory_of(name: str):
 # Data
 
 
-def read_tsv(path: Path):
-    with path.open(encoding="utf-8", newline="") as f:
-        reader = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
-        header = next(reader)
-        for row in reader:
-            yield dict(zip(header, row))
-
-
 def labelled(path: Path) -> list[tuple[str, str]]:
-    return [(r["language"], r["text"]) for r in read_tsv(path)]
+    return [(r["language"], r["text"]) for r in rows(path)]
 
 
 def corpus_sentences(folder: Path) -> dict[str, list[str]]:
@@ -291,10 +284,10 @@ def corpus_sentences(folder: Path) -> dict[str, list[str]]:
         return sorted({t.strip() for t in texts if len(t.strip()) > SHORT_MAX})
 
     return {
-        "uk": unique(r["target_sentence"] for r in read_tsv(folder / "uk_uagec_train_sentences.tsv")),
-        "ru": unique([r["sentence"] for r in read_tsv(folder / "ru_rucola_train.tsv") if r["acceptable"] == "1"]
-                     + [r["text"] for r in read_tsv(folder / "ru_toxic_pairs_train.tsv") if r["label"] == "neutral"]),
-        "en": unique(r["text"] for r in read_tsv(folder / "en_toxic_pairs_train.tsv") if r["label"] == "neutral"),
+        "uk": unique(r["target_sentence"] for r in rows(folder / "uk_uagec_train_sentences.tsv")),
+        "ru": unique([r["sentence"] for r in rows(folder / "ru_rucola_train.tsv") if r["acceptable"] == "1"]
+                     + [r["text"] for r in rows(folder / "ru_toxic_pairs_train.tsv") if r["label"] == "neutral"]),
+        "en": unique(r["text"] for r in rows(folder / "en_toxic_pairs_train.tsv") if r["label"] == "neutral"),
     }
 
 

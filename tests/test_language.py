@@ -100,7 +100,7 @@ def test_a_short_sentence_without_evidence_of_its_own_follows_the_message(text, 
 @pytest.mark.parametrize("text", [
     # Ukrainian forms the Russian corpus uses more: the Ukrainian dictionary lists them as its own.
     "Він вставить малюнок, потім упали ціни, і ми других не чекали.",
-    "Я беру капелюх і прямую до дверей.",
+    "Після зустрічі я прямую до офісу клієнта.",
     # A quotation in Russian, or a single word in quotation marks, is cited, not written.
     "На банері було написано «Женщины любят, мужчины платят», і всі сміялися.",
     "Я нині займалася \"стіркою\" весь день.",

@@ -152,9 +152,8 @@ class LanguageMixed(Check):
                     continue  # a name: «Київстар» in Russian text
                 if lexicon.is_accepted(tok.text, main, doc.accepted_words):
                     continue
-                if self._cited(tok, doc, quotes, other):
-                    continue  # «Женщины любят, мужчины платят»: a quotation, not the writer's own words
-                if self._foreign(tok.text, main, other, foreign_letters):
+                if self._foreign(tok.text, main, other, foreign_letters) and not self._cited(tok, doc, quotes, other):
+                    # (a quoted word or phrase of the other language is a quotation, not the writer's own words)
                     yield self.diagnostic(tok.start, tok.end, lang=main, match=tok.text, other=name)
 
     @staticmethod

@@ -17,7 +17,7 @@ from .. import lexicon, morphology
 MIN_WORD = 4  # a shorter word in capitals may be an acronym ("IT", "US", «ВУЗ»)
 MIN_LETTERS = 8  # one long word in capitals shouts when it presses («НЕМЕДЛЕННО», «ПРЕКРАТИТЕ») or stands alone
 # Words that press the reader: in capitals, even one of them is a raised voice. Any other single word in capitals
-# inside an ordinary sentence is emphasis («миссия ВНЕЗАПНО американская», «это НАСТОЛЬКО важно»).
+# inside an ordinary sentence is emphasis («запуск прошёл ВНЕЗАПНО гладко», «это НАСТОЛЬКО важно»).
 PRESSING = frozenset("немедленно незамедлительно обязательно категорически невідкладно "
                      "обов'язково обов’язково категорично терміново immediately urgently absolutely mandatory".split())
 
