@@ -165,8 +165,18 @@ def is_known(word: str, lang: str) -> bool:
     if lang == "en":
         return _english_known(w)
     if lang in morphology.SUPPORTED:
-        return morphology.is_known(w, lang)
+        return morphology.is_known(w, lang) or _form_of_supplement(w, lang)
     return False
+
+
+@lru_cache(maxsize=100_000)
+def _form_of_supplement(w: str, lang: str) -> bool:
+    """A form of a word in ``rules/<lang>/words.txt`` that the list does not spell out: the guesser reads
+    «телеграме», «вайбере» as forms of «телеграм», «вайбер». Only nouns and verbs, and only when the listed word
+    is the whole of the guessed dictionary form."""
+    listed = supplement(lang)
+    return any(p.normal_form in listed and p.tag.POS in ("NOUN", "VERB", "INFN")
+               for p in morphology.analyzer(lang).parse(w))
 
 
 def _has_reading(word: str, lang: str, pos: tuple[str, ...]) -> bool:
@@ -181,6 +191,7 @@ def is_regular_derivative(word: str, lang: str) -> bool:
 
     - the reflexive form of a verb form («прочлась», «намекалось», «пригрелась»: «прочла» + «сь»; in Russian
       «-ся» only after a consonant and «-сь» only after a vowel, so «оказалася» stays a typo);
+    - a Russian diminutive of a known noun («сортировочка», «однокласснички»);
     - an adverb from an adjective: Russian «-ски» from «-ский» («артистически», «деспотически»), Ukrainian
       «-о» from «-ий»/«-ій» («обчислювально», «прецизійно») and «-ськи»/«-цьки» from «-ський»/«-цький»
       («шахрайськи»).
@@ -200,7 +211,7 @@ def is_regular_derivative(word: str, lang: str) -> bool:
     if lang == "ru":
         if w.endswith("ски"):
             return _has_reading(w + "й", lang, adjective)
-        return _ru_adverb(w) or _ru_prefixed_verb(w)
+        return _ru_adverb(w) or _ru_prefixed_verb(w) or _ru_diminutive(w)
     if w.endswith(("ськи", "цьки")):
         return _has_reading(w + "й", lang, adjective)
     if w.endswith("ьо"):
@@ -234,6 +245,32 @@ def _ru_adverb(w: str) -> bool:
         qualitative = any("Qual" in p.tag or "Supr" in p.tag for p in readings)
         if zipf(w, "ru") > 0 or qualitative and zipf(adjective, "ru") > 0:
             return True
+    return False
+
+
+# Russian diminutive suffixes at the end of a noun's dictionary form, and the endings of the plain noun they are
+# made from: «сортировочка» ← «сортировка», «одноклассничка» ← «одноклассница», «одноклассничек» ← «одноклассник»,
+# «ноченька» ← «ночь». The dictionary lists the common ones and leaves out the rest of this open class.
+_RU_DIMINUTIVES = (
+    ("очка", ("ка",)), ("ечка", ("ка",)), ("ичка", ("ица", "ка")), ("очек", ("ок", "ка")), ("ечек", ("ек", "ка")),
+    ("ичек", ("ик",)), ("онька", ("а",)), ("енька", ("а", "я", "ь")),
+)
+
+
+def _ru_diminutive(w: str) -> bool:
+    """«сортировочка», «однокласснички»: a diminutive the dictionary lacks, of a noun it knows and people use.
+    Read through the guesser's dictionary form, so every case and number counts («сортировочку»)."""
+    for p in morphology.analyzer("ru").parse(w):
+        if p.is_known or p.tag.POS != "NOUN":
+            continue
+        lemma = p.normal_form
+        for suffix, ends in _RU_DIMINUTIVES:
+            if not lemma.endswith(suffix) or len(lemma) < len(suffix) + 3:
+                continue
+            for end in ends:
+                base = lemma[: -len(suffix)] + end
+                if zipf(base, "ru") >= 2.0 and _has_reading(base, "ru", ("NOUN",)):
+                    return True
     return False
 
 

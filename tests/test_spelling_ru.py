@@ -65,6 +65,8 @@ def test_derivation_needs_a_known_stem():
     ("Мы запостили новость о скидках.", "запостили", "опубликовали"),
     ("Вчера мы фоткали товар для каталога на складе.", "фоткали", "фотографировали"),
     ("Напишите в паблик магазина, там ответят быстрее.", "паблик", "сообщество"),
+    ("Новые кросы этой модели уже в наличии.", "кросы", "кроссовки"),
+    ("Этот скилл пригодится вам в работе с отчётами.", "скилл", "навык"),
 ])
 def test_colloquial_word_named_with_a_neutral_one(linter, text, word, suggestion):
     assert found(linter, text, COLLOQUIAL) == [(word, suggestion)]
@@ -126,3 +128,67 @@ def test_compound_halves_and_deliberate_repetition_are_not_slips(linter, text):
 def test_a_word_typed_twice_is_still_a_slip(linter):
     text = "Мы мы уже работаем, а 6 классников ждём завтра."
     assert found(linter, text, "spelling.doubled-word") == [("Мы мы", "Мы")]
+
+
+# --- words in use, diminutives, services written in Cyrillic ---------------------------------------------------
+
+def test_a_word_in_use_near_its_look_alike_is_not_a_slip(linter):
+    # «хабре» (Zipf 2.5) is used in its own right; «харе» (2.9) is not a hundred times more common
+    assert found(linter, "Статью опубликуем на хабре в четверг.", UNKNOWN) == []
+
+
+@pytest.mark.parametrize("text, typo, suggestion", [
+    ("Мы получили ваши коментарии к договору.", "коментарии", "комментарии"),  # seen in text, but 2.9 rarer
+    ("Вышлем документы, как только сможем, а пока ждём савсем немного.", "савсем", "совсем"),
+])
+def test_a_common_misspelling_far_rarer_than_its_word_is_still_a_slip(linter, text, typo, suggestion):
+    assert lexicon.zipf(typo, "ru") > 0
+    assert found(linter, text, UNKNOWN) == [(typo, suggestion)]
+
+
+@pytest.mark.parametrize("word, is_derived", [
+    ("подборочку", True),       # подборка
+    ("заявочка", True),         # заявка
+    ("однокласснички", True),   # одноклассник, through «одноклассничек»
+    ("фильтрочку", False),      # «фильтрка» is no word
+    ("кармочкой", False),       # nor «кармка»: a slip of «карточкой»
+])
+def test_diminutives_need_a_known_plain_noun(word, is_derived):
+    assert lexicon.is_regular_derivative(word, "ru") is is_derived
+
+
+@pytest.mark.parametrize("text", [
+    "Напишите нам в вайбере или в телеграме, ответим быстро.",
+    "Макет лежит в фигме, задачи в джире, бэклог обновили вчера.",
+    "Обновили лендинги и дашборды, сторис выйдут завтра.",
+])
+def test_services_and_trade_words_in_cyrillic_are_known_in_every_form(linter, text):
+    assert found(linter, text, UNKNOWN) == []
+
+
+@pytest.mark.parametrize("word, known", [
+    ("вайбере", True), ("фигмой", True), ("дашбордами", True), ("лендингов", True),
+    ("вайбрере", False), ("телегарме", False), ("фимгой", False), ("дашбордамм", False),
+])
+def test_only_forms_of_a_listed_word_are_known_not_slips_near_them(word, known):
+    assert lexicon.is_known(word, "ru") is known
+
+
+# --- doubled words said on purpose ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Хочу хочу хочу такой же заказ!",        # three times: the last two are no slip either
+    "Ну давай давай, жми на кнопку.",         # an order pressed home
+    "Блин блин, опять не тот файл.",          # an interjection
+    "Не не получится, а уже получилось.",     # «Не, не …» with its comma left out
+])
+def test_doubles_said_on_purpose_are_left_alone(linter, text):
+    assert found(linter, text, "spelling.doubled-word") == []
+
+
+@pytest.mark.parametrize("text, double", [
+    ("Мы не не можем принять оплату.", "не не"),  # mid-sentence «не не» is a slip
+    ("Мы отправили отправили заказ вчера.", "отправили отправили"),
+])
+def test_doubles_typed_by_mistake_are_still_found(linter, text, double):
+    assert [f for f, _ in found(linter, text, "spelling.doubled-word")] == [double]

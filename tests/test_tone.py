@@ -88,6 +88,18 @@ def test_a_persons_name_in_capitals_is_a_name_not_shouting(linter, text, expecte
     assert _found(linter, text, "tone.shouting") == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Заполните форму и нажмите «ОТПРАВИТЬ ЗАЯВКУ» внизу страницы.", []),  # a button label, as written
+    ('Нажмите ""СОХРАНИТЬ ИЗМЕНЕНИЯ"" и обновите страницу.', []),          # doubled straight quotes
+    ('"""ОТКРЫТЬ ДОСТУП"" ПОЧЕМУ НЕ РАБОТАЕТ?', [("ПОЧЕМУ НЕ РАБОТАЕТ", ["почему не работает"])]),
+    # the straight quotes after «2025» close a quotation, and the last one closes the message
+    ('"Файл ""Отчёт 2025"" ВЫ ТАК И НЕ ПРИСЛАЛИ ВОВРЕМЯ"',
+     [("ВЫ ТАК И НЕ ПРИСЛАЛИ ВОВРЕМЯ", ["вы так и не прислали вовремя"])]),
+])
+def test_a_quoted_label_in_capitals_is_not_shouting_but_the_rest_is(linter, text, expected):
+    assert _found(linter, text, "tone.shouting") == expected
+
+
 def test_quoted_client_capitals_are_not_the_agents_tone(linter):
     text = "> ВЫ ВООБЩЕ РАБОТАЕТЕ???\n\nДобрый день! Да, заказ уже в пути."
     report = linter.check(text)
@@ -245,3 +257,11 @@ def test_a_heading_on_its_own_line_is_a_title_not_shouting(linter, text, shouted
 ])
 def test_one_long_word_in_capitals_shouts_only_when_it_presses(linter, text, shouted):
     assert [s for s, _ in _found(linter, text, "tone.shouting")] == shouted
+
+
+@pytest.mark.parametrize("text", [
+    'Клиент написал нам "вы все идиоты" и повесил трубку.',
+    'Клиент написал нам ""вы все идиоты"" и повесил трубку.',  # straight quotes typed twice are one mark
+])
+def test_an_insult_quoted_with_straight_quotes_is_a_mention(linter, text):
+    assert _found(linter, text, "ru.tone.insult") == []

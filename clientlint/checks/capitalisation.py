@@ -4,7 +4,7 @@ at the wrong moment («пРИВЕТ», «ПРивет», «спаСибо»)."""
 from __future__ import annotations
 
 from . import Check
-from .. import lexicon
+from .. import lexicon, morphology
 from .unknown_word import judged_language
 
 _OPENERS = "«\"“„'‘([("
@@ -21,11 +21,17 @@ def _unclosed(span: str) -> bool:
 
 
 def _unknown_lower(token, sentence, doc) -> bool:
-    """A lower-case word no dictionary knows before a full stop («англ.», «букв.», «техн.»): an abbreviation."""
+    """A lower-case word before a full stop that no dictionary knows («букв.», «техн.») or that it knows only as an
+    abbreviation («англ.», «обл.»): the full stop marks the abbreviation, not the end of a sentence."""
     if not token.text.islower():
         return False
     lang = judged_language(token, sentence, doc)
-    return lang is not None and not lexicon.is_known(token.text, lang)
+    if lang is None:
+        return False
+    if not lexicon.is_known(token.text, lang):
+        return True
+    readings = morphology.parses(token.text, lang)
+    return bool(readings) and all("Abbr" in p.tag for p in readings)
 
 
 def _first_word(sentence):
@@ -69,6 +75,7 @@ class SentenceStart(Check):
                 "Он крикнул «Стоп!» и вышел. См. т.зв. правило.",
                 "We tested it on an iPhone. eBay listings are next.",
                 "Є хороше відео англ. мовою. Тьху! (плює) Аж нудить.",
+                "Субтитры у нас на англ. включены по умолчанию.",
                 "\"Боже мій! американець схопив його за руку.\" Оххх...! він відключається.",
             ],
         },

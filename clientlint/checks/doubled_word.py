@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import Check
+from .. import morphology
 
 # Doubles that are grammatical or idiomatic, not slips.
 ALLOWED = frozenset(
@@ -15,6 +16,20 @@ ALLOWED = frozenset(
         "вот", "то", "ось", "еле", "ледве", "чуть", "трохи", "тук", "ля", "ку",
     }
 )
+
+
+def is_emphatic(word: str, lang: str | None) -> bool:
+    """A word people double on purpose: an interjection («блин блин», «господи господи») or an order pressed
+    home («жди жди», «давай давай»; in Ukrainian «чекай чекай»). Every plausible reading must be an
+    imperative or every one a vocative, or one of them an interjection: «иди» is, «пойдём» and «ждали» are not."""
+    if lang not in morphology.SUPPORTED:
+        return False
+    readings = morphology.parses(word, lang)
+    if not readings or not all(p.is_known for p in readings):
+        return False
+    tags = [p.tag for p in readings]
+    return (all("impr" in t and "incl" not in t for t in tags) or all("voct" in t for t in tags)
+            or any(t.POS == "INTJ" for t in tags))
 
 
 def _is_name_or_code(a, b, at_start: bool) -> bool:
@@ -39,8 +54,9 @@ class DoubledWord(Check):
         },
         "description": (
             "A word typed twice («в в», “the the”) is the typo a client spots first: it shows the message was "
-            "not read before sending. Interjections, grammatical doubles (“had had”, «да да») and a word said three "
-            "times on purpose («учиться учиться и учиться») are left alone."
+            "not read before sending. Interjections, grammatical doubles (“had had”, «да да»), an order pressed "
+            "home («давай давай») and a word said three times on purpose («учиться учиться и учиться») are left "
+            "alone."
         ),
         "examples": {
             "bad": [
@@ -57,6 +73,10 @@ class DoubledWord(Check):
                 "Ми дякуємо за терпіння, за розуміння.",
                 "We spent a week in Baden Baden with the team.",
                 "Наш девиз: учиться учиться и ещё раз учиться.",
+                "Ну давай давай, жми на кнопку, всё получится.",
+                "Блин блин блин, опять не тот файл!",
+                "Думаю думаю думаю, а решения нет.",
+                "Не не получится, а уже получилось.",
             ],
         },
     }
@@ -70,9 +90,14 @@ class DoubledWord(Check):
                 at_start = all(t.kind == "punct" for t in tokens[: a.index])
                 if a.lower in ALLOWED or _is_name_or_code(a, b, at_start):
                     continue
+                if is_emphatic(a.text, sentence.language or doc.language):
+                    continue
+                if at_start and a.lower in ("не", "ні"):
+                    continue  # «Не не знаю»: «Не, не знаю», a «no» and then the negation, its comma left out
                 between = doc.text[a.end:b.start]
                 if between.strip() or "\n\n" in between:
                     continue
-                if any(t.lower == a.lower for t in tokens[b.index + 1:b.index + 5]):
+                around = [*tokens[max(0, a.index - 4):a.index], *tokens[b.index + 1:b.index + 5]]
+                if any(t.lower == a.lower for t in around):
                     continue  # said three times on purpose: «учиться, учиться и учиться», "work work and work"
                 yield self.diagnostic(a.start, b.end, [a.text], lang=sentence.language, word=a.text)

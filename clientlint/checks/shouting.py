@@ -110,6 +110,22 @@ def _is_heading(doc, sentence) -> bool:
     return True
 
 
+_OPENING = "«\"“„‘'"
+_CLOSING = "»\"”“’'"
+
+
+def _quoted_label(text: str, start: int, end: int) -> bool:
+    """The capitals are the whole of a quotation: a button or a heading named as it is written («нажмите
+    «ОТПРАВИТЬ ЗАЯВКУ»», click ""SAVE""). A longer quotation that only contains them is not excused."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    if not before or not after or before[-1] not in _OPENING or after[0] not in _CLOSING:
+        return False
+    # A straight quote opens after a space or the start, and closes before a space, a mark or the end: in
+    # «2014"" ОЧЕНЬ КЛАССНО"» the first marks close a quotation and the last closes the whole message.
+    opening, closing = before.rstrip("\"'"), after.lstrip("\"'")
+    return not (before[-1] in "\"'" and opening[-1:].isalnum()) and not (after[0] in "\"'" and closing[:1].isalnum())
+
+
 def _is_capitals(token) -> bool:
     return token.kind == "word" and any(ch.isalpha() for ch in token.text) and token.text.isupper()
 
@@ -136,7 +152,8 @@ class ShoutingCapitals(Check):
             "and names that the dictionary does not know, a person's name in capitals («ІВАН ФРАНКО»), one word "
             "in capitals for emphasis inside an ordinary sentence («это НЕ ошибка», «запуск прошёл ВНЕЗАПНО "
             "гладко»), and a Russian or Ukrainian heading on a line of its own («УМОВИ ОПЛАТИ»: no verb, no "
-            "closing mark), are left alone."
+            "closing mark), and words in quotation marks (a button label: «нажмите «ОТПРАВИТЬ ЗАЯВКУ»») are left "
+            "alone."
         ),
         "examples": {
             "bad": [
@@ -156,6 +173,8 @@ class ShoutingCapitals(Check):
                 "ІВАН ФРАНКО — український поет, прозаїк і перекладач.",
                 "КОММЕРЧЕСКОЕ ПРЕДЛОЖЕНИЕ\nДобрый день! Направляем условия на март.",
                 "Шановні колеги!\n\nУМОВИ ОПЛАТИ\nРахунок сплачується протягом п'яти днів.",
+                "Заполните форму и нажмите «ОТПРАВИТЬ ЗАЯВКУ» внизу страницы.",
+                'Click the ""SAVE CHANGES"" button when you are done.',
             ],
         },
     }
@@ -183,6 +202,9 @@ class ShoutingCapitals(Check):
                         _presses(shouted[0], sentence.language) or _alone(tokens, shouted[0]))):
                     words = [t for t in run if _ordinary(t, sentence.language)]
                     first, last = words[0], words[-1]
+                    if _quoted_label(doc.text, first.start, last.end):
+                        at_start, i = False, j + 1
+                        continue  # a label or words quoted as written: «нажмите «ОТПРАВИТЬ ЗАЯВКУ»»
                     span = doc.text[first.start:last.end]
                     calm = span.lower()
                     if at_start and first is run[0] and first is tokens[i]:

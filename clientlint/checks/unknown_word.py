@@ -18,6 +18,11 @@ MIN_ZIPF = 2.0
 # the finger («капец», "lmao", «вообщем»). The frequent misspellings are named in the data packs
 # (rules/<lang>/spelling.yaml) with their fix; the generic check leaves them all alone.
 IN_USE_ZIPF = 2.5
+# A word seen in real text at all (Zipf > 0) is a typo only when the word it spoils is far more common: a slip of
+# the finger lands on a given word at most about once in a hundred uses, so its misspelling is at least two Zipf
+# points rarer («коментарии» 1.6 against «комментарии» 4.5). Slang, clipped words and names are used in their own
+# right, at a frequency near their look-alike's («рашке» 1.9 against «раке» 3.2).
+TYPO_RARER = 2.0
 # Short words have many neighbours: «omg» is one letter from «mg». Only a very common suggestion counts.
 SHORT_WORD = 4
 SHORT_WORD_MIN_ZIPF = 4.0
@@ -135,6 +140,8 @@ class UnknownWord(Check):
                 "Модель обчислювально важка, а команда діяла шахрайськи.",
                 "Вони схо\u00adдять на берег, як сказано вище¹.",
                 "Зікар кивнув і вийшов.",
+                "Посмотрите нашу подборочку товаров к празднику.",
+                "Статью опубликуем на хабре в четверг.",
             ],
         },
     }
@@ -202,4 +209,7 @@ class UnknownWord(Check):
             needed = 0.0
         if best < needed:
             return None
+        seen = lexicon.zipf(token.text, lang)
+        if seen > 0 and best - seen < TYPO_RARER:
+            return None  # used in its own right, not a rare slip away from a common word
         return lang, cands

@@ -36,10 +36,14 @@ def _anchor_key(token) -> str:
     return "\ue000" + (token.mask_kind or "") if token.kind == "masked" else token.lower
 
 
+_STRAIGHT_RUN = re.compile('"{2,}')
+
+
 def inside_quotes(text: str, sentence, start: int, end: int) -> bool:
     """``text[start:end]`` stands inside a quotation that opens and closes within its sentence: «клиент написал
     «вы все идиоты»», he wrote "you idiots"."""
     before, after = text[sentence.start:start], text[end:sentence.end]
+    before, after = _STRAIGHT_RUN.sub('"', before), _STRAIGHT_RUN.sub('"', after)  # ""label"": one mark each side
     for opening, closing in (("«", "»"), ("“", "”"), ("„", "“")):
         if before.count(opening) > before.count(closing) and closing in after:
             return True
