@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from . import Check
 from .. import lexicon, morphology
+from ..kinds.pattern import CLOSE_QUOTES, OPEN_QUOTES
 
 MIN_WORD = 4  # a shorter word in capitals may be an acronym ("IT", "US", «ВУЗ»)
 MIN_LETTERS = 8  # one long word in capitals shouts when it presses («НЕМЕДЛЕННО», «ПРЕКРАТИТЕ») or stands alone
@@ -110,15 +111,11 @@ def _is_heading(doc, sentence) -> bool:
     return True
 
 
-_OPENING = "«\"“„‘'"
-_CLOSING = "»\"”“’'"
-
-
 def _quoted_label(text: str, start: int, end: int) -> bool:
     """The capitals are the whole of a quotation: a button or a heading named as it is written («нажмите
     «ОТПРАВИТЬ ЗАЯВКУ»», click ""SAVE""). A longer quotation that only contains them is not excused."""
     before, after = text[:start].rstrip(), text[end:].lstrip()
-    if not before or not after or before[-1] not in _OPENING or after[0] not in _CLOSING:
+    if not before or not after or before[-1] not in OPEN_QUOTES or after[0] not in CLOSE_QUOTES:
         return False
     # A straight quote opens after a space or the start, and closes before a space, a mark or the end: in
     # «2014"" ОЧЕНЬ КЛАССНО"» the first marks close a quotation and the last closes the whole message.

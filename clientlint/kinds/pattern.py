@@ -27,8 +27,8 @@ from ..rule import Rule, RuleMeta, match_case
 from .tokens import Constraint, build_constraint, match_at
 
 _SLOT = re.compile(r"\{(\d+)(?::([A-Za-z0-9,]+)|>([^{}:>]+))?\}")
-_OPEN_QUOTES = "«\"“„'‘‹"
-_CLOSE_QUOTES = "»\"”“'’›"
+OPEN_QUOTES = "«\"“„'‘‹"
+CLOSE_QUOTES = "»\"”“'’›"
 
 
 def _anchor_key(token) -> str:
@@ -130,7 +130,7 @@ def _is_mention(sentence, first: int, last: int, text: str = "") -> bool:
         return True
     before = tokens[first - 1] if first > 0 else None
     after = tokens[last + 1] if last + 1 < len(tokens) else None
-    if before is not None and after is not None and before.text in _OPEN_QUOTES and after.text in _CLOSE_QUOTES:
+    if before is not None and after is not None and before.text in OPEN_QUOTES and after.text in CLOSE_QUOTES:
         return True
     word = tokens[first]
     at_start = first == 0 or all(t.kind == "punct" for t in tokens[:first])
