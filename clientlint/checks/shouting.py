@@ -149,8 +149,8 @@ class ShoutingCapitals(Check):
             "and names that the dictionary does not know, a person's name in capitals («ІВАН ФРАНКО»), one word "
             "in capitals for emphasis inside an ordinary sentence («это НЕ ошибка», «запуск прошёл ВНЕЗАПНО "
             "гладко»), and a Russian or Ukrainian heading on a line of its own («УМОВИ ОПЛАТИ»: no verb, no "
-            "closing mark), and words in quotation marks (a button label: «нажмите «ОТПРАВИТЬ ЗАЯВКУ»») are left "
-            "alone."
+            "closing mark), and capitals that are the whole of a quotation (a button label: «нажмите «ОТПРАВИТЬ "
+            "ЗАЯВКУ»») are left alone."
         ),
         "examples": {
             "bad": [
