@@ -96,6 +96,16 @@ def slip_bonus(word: str, cand: str, kind: str, lang: str) -> float:
     return 0.0
 
 
+def slip_between(word: str, cand: str, lang: str) -> float:
+    """``slip_bonus`` for the edit that turns ``word`` into the suggestion ``cand``; a lost space counts as a
+    likely slip (0.5)."""
+    if " " in cand:
+        return 0.5
+    w = normalize(word)
+    kind = _known_edits(w, lang).get(cand) if lang in ALPHABETS else None
+    return slip_bonus(w, cand, kind, lang) if kind else 0.0
+
+
 @lru_cache(maxsize=50_000)
 def suggestions(word: str, lang: str, limit: int = 5) -> tuple[str, ...]:
     """Known words close to ``word``, best first (lower-case); empty when there is none."""

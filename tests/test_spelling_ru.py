@@ -181,6 +181,7 @@ def test_only_forms_of_a_listed_word_are_known_not_slips_near_them(word, known):
     "Ну давай давай, жми на кнопку.",         # an order pressed home
     "Блин блин, опять не тот файл.",          # an interjection
     "Не не получится, а уже получилось.",     # «Не, не …» with its comma left out
+    "Опять перенесли :((( не не переживайте.",  # an emoticon ends a thought as a full stop does
 ])
 def test_doubles_said_on_purpose_are_left_alone(linter, text):
     assert found(linter, text, "spelling.doubled-word") == []
@@ -192,3 +193,38 @@ def test_doubles_said_on_purpose_are_left_alone(linter, text):
 ])
 def test_doubles_typed_by_mistake_are_still_found(linter, text, double):
     assert [f for f, _ in found(linter, text, "spelling.doubled-word")] == [double]
+
+
+# --- a name the message opens with ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Дулма, ваш заказ уже в пути.",  # «Дума» is no one's name: an address
+])
+def test_a_name_addressed_at_the_start_is_not_a_typo(linter, text):
+    assert found(linter, text, UNKNOWN) == []
+
+
+@pytest.mark.parametrize("text, typo, suggestion", [
+    ("Спосибо, всё получили.", "Спосибо", "Спасибо"),           # not a noun: no one is addressed
+    ("Каллеги, добрый день!", "Каллеги", "Коллеги"),            # a confused vowel is a likely slip
+    ("Клиенд, с которым мы говорили, ответил.", "Клиенд", "Клиент"),
+])
+def test_typos_before_a_comma_at_the_start_are_still_found(linter, text, typo, suggestion):
+    assert found(linter, text, UNKNOWN) == [(typo, suggestion)]
+
+
+# --- agreement: ordinals and adverbs written apart --------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Из трёх партий первой курьер уже забрал.",  # an ordinal standing for its noun («первой [партии]»)
+    "Посылку вторую курьер забрал, а первой водитель не дождался.",
+    "Там по моему ошибка в счёте.",   # «по-моему» without its hyphen, not an adjective of «ошибка»
+    "По моему мнение такое же.",
+])
+def test_ordinals_and_hyphenless_adverbs_are_no_agreement_errors(linter, text):
+    assert found(linter, text, "grammar.adjective-noun-agreement") == []
+
+
+def test_a_plain_adjective_after_po_still_agrees(linter):
+    assert found(linter, "Работаем по новой тарифу.", "grammar.adjective-noun-agreement") == [
+        ("новой тарифу", "новому тарифу")]

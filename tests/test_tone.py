@@ -100,6 +100,14 @@ def test_a_quoted_label_in_capitals_is_not_shouting_but_the_rest_is(linter, text
     assert _found(linter, text, "tone.shouting") == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("На табличке было «НЕ ВХОДИТЬ! ИДЁТ СЪЁМКА», и мы подождали.", []),  # a sign of two sentences, quoted
+    ('Мы писали: "СРОЧНО ОПЛАТИТЕ". ВЫ НЕ ОПЛАТИЛИ.', [("ВЫ НЕ ОПЛАТИЛИ", ["Вы не оплатили"])]),
+])
+def test_a_quotation_all_in_capitals_may_hold_more_than_one_sentence(linter, text, expected):
+    assert _found(linter, text, "tone.shouting") == expected
+
+
 def test_quoted_client_capitals_are_not_the_agents_tone(linter):
     text = "> ВЫ ВООБЩЕ РАБОТАЕТЕ???\n\nДобрый день! Да, заказ уже в пути."
     report = linter.check(text)
@@ -203,6 +211,25 @@ def test_a_name_after_a_plain_calling_verb_still_counts(linter, text, word):
 ])
 def test_a_name_the_writer_gives_themselves_is_not_an_insult(linter, text):
     assert [d.rule for d in linter.check(text).diagnostics if d.category == "tone"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Мой дурацкий принтер опять завис, скан отправлю завтра.",
+    "Я весь вечер чинил этот дурацкий кран, отвечу утром.",
+    "Мій ідіотський ноутбук знову завис, я надішлю файл увечері.",
+])
+def test_a_rude_word_for_the_writers_own_thing_is_no_insult(linter, text):
+    assert [d.rule for d in linter.check(text).diagnostics if d.category == "tone"] == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Я прочитал ваш дурацкий отчёт.", "дурацкий"),              # the reader's thing
+    ("Я получил дурацкий макет, переделывайте.", "дурацкий"),    # an order to the reader
+    ("Мне прислали дурацкий макет.", "дурацкий"),                # the writer is no owner: someone sent it
+    ("Я считаю, что их дурацкое решение всё испортило.", "дурацкое"),
+])
+def test_a_rude_word_for_someone_elses_thing_still_counts(linter, text, word):
+    assert [text[d.start:d.end] for d in linter.check(text).by_rule("ru.tone.insult")] == [word]
 
 
 @pytest.mark.parametrize("text, rule, word", [

@@ -62,7 +62,6 @@ def _is_counted(tokens, i: int, lang: str) -> bool:
 
 # Words the Ukrainian dictionary reads as adjectives that are nearly always predicatives: «можна» (it is allowed).
 _PREDICATIVES = {"uk": {"можна"}, "ru": set()}
-_TIMES_OF_DAY = {"вечора", "ранку", "ночі", "дня"}
 
 
 _ORDINALS = set(
@@ -72,6 +71,11 @@ _ORDINALS = set(
 
 def _is_ordinal(word: str, lang: str) -> bool:
     return any("Anum" in p.tag.grammemes or p.normal_form in _ORDINALS for p in morphology.parses(word, lang))
+
+
+# A preposition and the adjective endings that, after it, make an adverb whose hyphen was lost: «по моему»,
+# «по прежнему» (по-моему, по-прежнему), Ukrainian «по новому» (по-новому).
+_ADVERB_PREPOSITIONS = {"ru": {"по": ("ому", "ему")}, "uk": {"по": ("ому", "ему")}}
 
 
 def _truncated(doc, token) -> bool:
@@ -141,13 +145,18 @@ class AdjectiveNounAgreement(Check):
                     continue
                 if not morphology.is_known(n.text, lang):
                     continue  # «офісне роуд-муві»: a word the dictionary lacks; its gender would be a guess
-                if n.lower in _TIMES_OF_DAY and lang == "uk" and _is_ordinal(a.text, lang):
-                    continue  # «до восьмої вечора»: the hour («години») is left out
                 if any("Fixd" in p.tag.grammemes for p in _every_reading(n.text, lang)):
                     continue  # «пальто», «кафе»: indeclinable, every case at once
                 after = tokens[i + 2].lower if i + 2 < len(tokens) else ""
                 if after in _CONJUNCTIONS or after in ("з", "с", "із", "со"):
                     continue  # «свои честь и достоинство», «мої мама з татом»: the adjective covers both nouns
+                if _is_ordinal(a.text, lang):
+                    continue  # «до восьмої вечора», «из трёх партий первой курьер уже забрал»: an ordinal often
+                    # stands for a noun left out («години», «партии»); «в четвёртых» is «в-четвёртых»
+                prev = tokens[i - 1].lower if i else ""
+                if prev in _ADVERB_PREPOSITIONS.get(lang, ()) and a.lower.endswith(_ADVERB_PREPOSITIONS[lang][prev]):
+                    continue  # «по моему ошибка в счёте», «по прежнему тишина»: the adverb «по-моему» without its
+                    # hyphen (ru.spelling.po-moemu says so), not an adjective of the noun
                 if all(case_of(p.tag) == "ablt" for p in adjs):
                     continue  # «счёл важным вопрос»: an adjective in the instrumental is a predicate
                 adj_cases = {case_of(p.tag) for p in adjs}

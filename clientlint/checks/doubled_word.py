@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from . import Check
 from .. import morphology
+
+# An emoticon ends a thought in chat as a full stop does: «встречу перенесли :(( не не переживайте».
+_EMOTICON_BEFORE = re.compile(r"(?:[:;=]-?[()DPpОо]|[()]{2,})\s*$")
 
 # Doubles that are grammatical or idiomatic, not slips.
 ALLOWED = frozenset(
@@ -77,6 +82,7 @@ class DoubledWord(Check):
                 "Блин блин блин, опять не тот файл!",
                 "Думаю думаю думаю, а решения нет.",
                 "Не не получится, а уже получилось.",
+                "Опять перенесли встречу :(( не не переживайте, успеем.",
             ],
         },
     }
@@ -87,7 +93,8 @@ class DoubledWord(Check):
             for a, b in zip(tokens, tokens[1:]):
                 if a.kind != "word" or b.kind != "word" or a.lower != b.lower:
                     continue
-                at_start = all(t.kind == "punct" for t in tokens[: a.index])
+                at_start = (all(t.kind == "punct" for t in tokens[: a.index])
+                            or bool(_EMOTICON_BEFORE.search(doc.text[max(0, a.start - 12):a.start])))
                 if a.lower in ALLOWED or _is_name_or_code(a, b, at_start):
                     continue
                 if is_emphatic(a.text, sentence.language or doc.language):

@@ -138,6 +138,7 @@ class LanguageMixed(Check):
         name = {"ru": {"uk": "украинское слово"}, "uk": {"ru": "російське слово"}}[main][other]
         sentence_name = {"ru": "украинское предложение", "uk": "російське речення"}[main]
         quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
+        main_evident = self._shows_language(doc, main)
         for sentence in doc.sentences:
             words = [t for t in sentence.tokens if t.kind == "word"]
             if (len(words) >= 4 and sentence.language == other and detect_words([t.text for t in words]) == other
@@ -145,7 +146,7 @@ class LanguageMixed(Check):
                 yield self.diagnostic(sentence.start, sentence.end, lang=main, match=doc.text[sentence.start:sentence.end],
                                       other=sentence_name)
                 continue
-            if sentence.language != main:
+            if sentence.language != main or not main_evident:
                 continue
             for i, tok in enumerate(words):
                 if tok.text[:1].isupper() and i > 0:
@@ -155,6 +156,15 @@ class LanguageMixed(Check):
                 if self._foreign(tok.text, main, other, foreign_letters) and not self._cited(tok, doc, quotes, other):
                     # (a quoted word or phrase of the other language is a quotation, not the writer's own words)
                     yield self.diagnostic(tok.start, tok.end, lang=main, match=tok.text, other=name)
+
+    @staticmethod
+    def _shows_language(doc, lang: str) -> bool:
+        """The message has a letter or a short function word only ``lang`` has. A single word is called foreign
+        only against such evidence: «Меня бомбануло, прости» was guessed Ukrainian from words both dictionaries list
+        (the Ukrainian one knows «меня» as a surname), and its «меня» is no Russian word in Ukrainian text."""
+        letters, function_words = (UK_ONLY, UK_WORDS - RU_WORDS) if lang == "uk" else (RU_ONLY, RU_WORDS - UK_WORDS)
+        return any(tok.kind == "word" and (tok.lower in function_words or any(c in letters for c in tok.text))
+                   for sentence in doc.sentences for tok in sentence.tokens)
 
     @staticmethod
     def _own_words(words, lang: str) -> int:

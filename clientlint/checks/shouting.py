@@ -113,7 +113,13 @@ def _is_heading(doc, sentence) -> bool:
 
 def _quoted_label(text: str, start: int, end: int) -> bool:
     """The capitals are the whole of a quotation: a button or a heading named as it is written («нажмите
-    «ОТПРАВИТЬ ЗАЯВКУ»», click ""SAVE""). A longer quotation that only contains them is not excused."""
+    «ОТПРАВИТЬ ЗАЯВКУ»», click ""SAVE""), or words quoted as they were shouted, one sentence or more. A longer
+    quotation that only contains them is not excused."""
+    # The quotation may hold more than one sentence, all in capitals: «на табличке "НЕ ВХОДИТЬ! ИДЁТ СЪЁМКА"».
+    while start > 0 and text[start - 1] not in OPEN_QUOTES and text[start - 1] != "\n" and not text[start - 1].islower():
+        start -= 1
+    while end < len(text) and text[end] not in CLOSE_QUOTES and text[end] != "\n" and not text[end].islower():
+        end += 1
     before, after = text[:start].rstrip(), text[end:].lstrip()
     if not before or not after or before[-1] not in OPEN_QUOTES or after[0] not in CLOSE_QUOTES:
         return False
@@ -150,7 +156,7 @@ class ShoutingCapitals(Check):
             "in capitals for emphasis inside an ordinary sentence («это НЕ ошибка», «запуск прошёл ВНЕЗАПНО "
             "гладко»), and a Russian or Ukrainian heading on a line of its own («УМОВИ ОПЛАТИ»: no verb, no "
             "closing mark), and capitals that are the whole of a quotation (a button label: «нажмите «ОТПРАВИТЬ "
-            "ЗАЯВКУ»») are left alone."
+            "ЗАЯВКУ»», a sign quoted as written, even of two sentences) are left alone."
         ),
         "examples": {
             "bad": [
@@ -172,6 +178,7 @@ class ShoutingCapitals(Check):
                 "Шановні колеги!\n\nУМОВИ ОПЛАТИ\nРахунок сплачується протягом п'яти днів.",
                 "Заполните форму и нажмите «ОТПРАВИТЬ ЗАЯВКУ» внизу страницы.",
                 'Click the ""SAVE CHANGES"" button when you are done.',
+                "На табличке было «НЕ ВХОДИТЬ! ИДЁТ СЪЁМКА», и мы подождали.",
             ],
         },
     }

@@ -8,7 +8,7 @@ from . import Check
 from .. import lexicon
 from ..morphology import normalize
 from ..rule import match_case
-from ..suggest import suggestions
+from ..suggest import slip_between, suggestions
 
 # A word at the start of a sentence may be a name; flag it only when the suggestion is a common word.
 SENTENCE_START_MIN_ZIPF = 4.0
@@ -73,6 +73,21 @@ def is_contraction_stem(token, sentence) -> bool:
     return nxt is not None and nxt.text in "'’" or token.lower.endswith("n") and nxt is not None and nxt.text == "t"
 
 
+def is_address(token, sentence, suggestion: str, lang: str) -> bool:
+    """«Дулма, …» (not «Дума»): the first word, capitalised and followed by a comma, is someone addressed by name,
+    unless the suggestion is no noun («Спосибо, …» → «Спасибо») or the slip is a likely one (a confused vowel,
+    a doubled letter, a neighbouring key: «Клиенд, …» → «Клиент»)."""
+    from .. import morphology
+
+    tokens = sentence.tokens
+    nxt = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    if nxt is None or nxt.text != "," or lang not in morphology.SUPPORTED or " " in suggestion:
+        return False
+    readings = morphology.parses(suggestion, lang)
+    return (bool(readings) and all(p.tag.POS == "NOUN" for p in readings)
+            and slip_between(token.text, suggestion, lang) < 0.5)
+
+
 _NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
@@ -128,6 +143,7 @@ class UnknownWord(Check):
                 {"text": "Ваше <<замовленя>> вже передано до служби доставки.", "suggestion": "замовлення"},
                 {"text": "Please find the <<invocie>> attached.", "suggestion": "invoice"},
                 {"text": "<<Спосибо>>, что проверили адрес доставки.", "suggestion": "Спасибо"},
+                {"text": "<<Каллеги>>, добрый день! Отчёт готов.", "suggestion": "Коллеги"},
             ],
             "good": [
                 "Ваш заказ уже передан в доставку.",
@@ -142,6 +158,7 @@ class UnknownWord(Check):
                 "Зікар кивнув і вийшов.",
                 "Посмотрите нашу подборочку товаров к празднику.",
                 "Статью опубликуем на хабре в четверг.",
+                "Дулма, спасибо за отзыв, мы всё учли.",
             ],
         },
     }
@@ -201,6 +218,8 @@ class UnknownWord(Check):
         at_start = letters[:1].isupper()
         if at_start and normalize(cands[0])[:1] != normalize(letters)[:1]:
             return None  # «Евері» → «Двері», «Зікар» → «Лікар»: a capital typed on purpose, a name more likely
+        if at_start and is_address(token, sentence, cands[0], lang):
+            return None  # «Дулма, ваш заказ …» is not «Дума»: a name the message opens with
         best = min(lexicon.strength(part, lang) for part in cands[0].split())
         needed = SENTENCE_START_MIN_ZIPF if at_start else MIN_ZIPF
         if len(letters) <= SHORT_WORD:

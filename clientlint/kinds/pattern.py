@@ -116,7 +116,32 @@ def self_directed(sentence, first: int, last: int, lang: str | None) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and after.lower in REFLEXIVE:
         return not any(t.lower in OTHERS for t in tokens)
-    return False
+    return after is not None and _of_writers_thing(tokens, first, last, after, lang)
+
+
+# The writer as the subject, or as the owner of the thing («мне прислали дурацкий макет» is about a sender).
+WRITER_FORMS = frozenset("я мой моя моё мое мои моих моим моими моего моей моему моём моем "
+                         "мій моя моє мої моїх моїм моїми мого моєї моєму моїй".split())
+
+
+def _of_writers_thing(tokens, first: int, last: int, after, lang: str | None) -> bool:
+    """«мой тупой принтер опять завис», «я весь вечер чинил этот дурацкий кран»: a rude adjective for a thing of the
+    writer's own day, in a sentence about the writer («я», «мне», «мой») and no one else. Crude, not an insult
+    to anyone; with the reader or a third person in the sentence («ваш тупой отчёт»), or an order to the reader
+    («переделывайте»), it is one."""
+    if lang not in morphology.SUPPORTED or first != last or after.kind != "word":
+        return False
+    adjective = morphology.parses(tokens[first].text, lang)
+    thing = [p for p in morphology.parses(after.text, lang) if p.tag.POS == "NOUN"]
+    return (bool(adjective) and all(p.tag.POS == "ADJF" for p in adjective)
+            and bool(thing) and all("inan" in p.tag.grammemes for p in thing)
+            and any(t.lower in WRITER_FORMS for t in tokens) and not any(t.lower in OTHERS for t in tokens)
+            and not any(t.kind == "word" and _is_order(t.text, lang) for t in tokens))
+
+
+def _is_order(word: str, lang: str) -> bool:
+    readings = morphology.parses(word, lang)
+    return bool(readings) and all("impr" in p.tag for p in readings)
 
 
 def _is_mention(sentence, first: int, last: int, text: str = "") -> bool:
