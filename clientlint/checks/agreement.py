@@ -101,8 +101,9 @@ class AdjectiveNounAgreement(Check):
             "«новая заказ», «у нашій офісі»: a broken ending is what is left of an edited sentence, and the client "
             "reads it as a careless or machine-made reply. The check looks at an adjective or participle right "
             "before a noun and fires only when no reading of the two words agrees in case, number and gender, "
-            "and no numeral stands before them («два рабочих дня» is right). The suggestion puts the adjective "
-            "into the noun's form; it is unsafe because sometimes the noun is the word to change."
+            "and no numeral stands before them («два рабочих дня» is right). An ordinal, which often stands for a "
+            "noun left out, and «по моему» written without its hyphen are not judged. The suggestion puts the "
+            "adjective into the noun's form; it is unsafe because sometimes the noun is the word to change."
         ),
         "examples": {
             "bad": [

@@ -111,7 +111,8 @@ class LanguageMixed(Check):
             "Ukrainian clients as disrespectful. The check flags a whole sentence in the other language, and "
             "single words that belong only to it: letters the other alphabet alone has (ы, э, ъ, ё in Ukrainian "
             "text; і, ї, є, ґ in Russian text), or words its dictionary knows and this one does not. Names and "
-            "the team's accepted words are not mixing."
+            "the team's accepted words are not mixing, and a single word is called foreign only when the message "
+            "shows its own language by a letter or a short function word of it."
         ),
         "examples": {
             "bad": [

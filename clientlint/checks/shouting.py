@@ -116,9 +116,12 @@ def _quoted_label(text: str, start: int, end: int) -> bool:
     «ОТПРАВИТЬ ЗАЯВКУ»», click ""SAVE""), or words quoted as they were shouted, one sentence or more. A longer
     quotation that only contains them is not excused."""
     # The quotation may hold more than one sentence, all in capitals: «на табличке "НЕ ВХОДИТЬ! ИДЁТ СЪЁМКА"».
-    while start > 0 and text[start - 1] not in OPEN_QUOTES and text[start - 1] != "\n" and not text[start - 1].islower():
+    def inside(ch: str, marks) -> bool:
+        return ch not in marks and ch != "\n" and not ch.islower()
+
+    while start > 0 and inside(text[start - 1], OPEN_QUOTES):
         start -= 1
-    while end < len(text) and text[end] not in CLOSE_QUOTES and text[end] != "\n" and not text[end].islower():
+    while end < len(text) and inside(text[end], CLOSE_QUOTES):
         end += 1
     before, after = text[:start].rstrip(), text[end:].lstrip()
     if not before or not after or before[-1] not in OPEN_QUOTES or after[0] not in CLOSE_QUOTES:

@@ -134,7 +134,8 @@ class UnknownWord(Check):
             "A client notices a typo in the first line and it stays with them: it reads as haste or carelessness. "
             "The word is in no dictionary (pymorphy3 for Russian and Ukrainian, an English word list, the team's "
             "accepted words), and a common word is one slip away: a missing, extra, swapped or neighbouring-key "
-            "letter. Names (capitalised words mid-sentence), abbreviations, ALL-CAPS words, links, placeholders "
+            "letter. Names (capitalised words mid-sentence, or a first word addressed before a comma: «Дулма, …»), "
+            "abbreviations, ALL-CAPS words, links, placeholders "
             "and words with no close suggestion are left alone, so the check stays quiet on jargon it cannot judge."
         ),
         "examples": {
