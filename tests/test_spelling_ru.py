@@ -204,10 +204,15 @@ def test_a_name_addressed_at_the_start_is_not_a_typo(linter, text):
     assert found(linter, text, UNKNOWN) == []
 
 
+def test_a_surname_after_initials_is_a_name_wherever_the_sentence_was_cut(linter):
+    assert found(linter, "Договор подписала Т. Ю. Дулма, которая ведёт проект.", UNKNOWN) == []
+
+
 @pytest.mark.parametrize("text, typo, suggestion", [
     ("Спосибо, всё получили.", "Спосибо", "Спасибо"),           # not a noun: no one is addressed
     ("Каллеги, добрый день!", "Каллеги", "Коллеги"),            # a confused vowel is a likely slip
     ("Клиенд, с которым мы говорили, ответил.", "Клиенд", "Клиент"),
+    ("Заказь, который вы оформили, уже в пути.", "Заказь", "Заказ"),  # the subject and its clause
 ])
 def test_typos_before_a_comma_at_the_start_are_still_found(linter, text, typo, suggestion):
     assert found(linter, text, UNKNOWN) == [(typo, suggestion)]

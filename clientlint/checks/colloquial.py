@@ -3,6 +3,8 @@ colloquial words listed in rules/<lang>/colloquial.txt («курсач», «ск
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from . import Check
 from .. import lexicon, morphology
 from ..rule import match_case
@@ -103,7 +105,7 @@ class Colloquial(Check):
                 if found is None:
                     continue
                 replacements, advice = found
-                yield self.diagnostic(token.start, token.end, replacements, lang=lang, match=token.text,
+                yield self.diagnostic(token.start, token.end, list(replacements), lang=lang, match=token.text,
                                       advice=advice)
 
     @staticmethod
@@ -127,16 +129,22 @@ class Colloquial(Check):
     @staticmethod
     def _marked(token, lang):
         """A form the dictionary marks as informal or distorted, with a standard word that does not inflect."""
-        if not morphology.is_known(token.text, lang):
-            return None
-        parses = morphology.parses(token.text, lang)
-        if not parses or not all(MARKS & p.tag.grammemes for p in parses):
-            return None
-        standard = {p.normal_form for p in parses}
-        if len(standard) != 1 or not all(p.tag.POS in INVARIABLE or "Dist" in p.tag for p in parses):
-            return None
-        form = standard.pop()
-        if form == morphology.normalize(token.text):
-            return None
-        replacement = match_case(token.text, form)
-        return [replacement], f"лучше «{replacement}»"
+        return _marked_form(token.text, lang)
+
+
+@lru_cache(maxsize=100_000)
+def _marked_form(text: str, lang: str):
+    """``Colloquial._marked`` for one spelling of a word: remembered, as most words come back in every message."""
+    if not morphology.is_known(text, lang):
+        return None
+    parses = morphology.parses(text, lang)
+    if not parses or not all(MARKS & p.tag.grammemes for p in parses):
+        return None
+    standard = {p.normal_form for p in parses}
+    if len(standard) != 1 or not all(p.tag.POS in INVARIABLE or "Dist" in p.tag for p in parses):
+        return None
+    form = standard.pop()
+    if form == morphology.normalize(text):
+        return None
+    replacement = match_case(text, form)
+    return (replacement,), f"лучше «{replacement}»"

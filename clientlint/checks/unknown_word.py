@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import Check
@@ -76,16 +77,37 @@ def is_contraction_stem(token, sentence) -> bool:
 def is_address(token, sentence, suggestion: str, lang: str) -> bool:
     """«Дулма, …» (not «Дума»): the first word, capitalised and followed by a comma, is someone addressed by name,
     unless the suggestion is no noun («Спосибо, …» → «Спасибо») or the slip is a likely one (a confused vowel,
-    a doubled letter, a neighbouring key: «Клиенд, …» → «Клиент»)."""
+    a doubled letter, a neighbouring key: «Клиенд, …» → «Клиент»), or a relative word or participle follows the
+    comma («Заказь, который …»: the sentence's subject)."""
     from .. import morphology
 
     tokens = sentence.tokens
     nxt = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
     if nxt is None or nxt.text != "," or lang not in morphology.SUPPORTED or " " in suggestion:
         return False
+    then = tokens[token.index + 2] if token.index + 2 < len(tokens) else None
+    if then is not None and then.kind == "word" and _opens_a_clause(then.text, lang):
+        return False  # «Заказь, который вы оформили, …»: the subject and its clause, no one addressed
     readings = morphology.parses(suggestion, lang)
     return (bool(readings) and all(p.tag.POS == "NOUN" for p in readings)
             and slip_between(token.text, suggestion, lang) < 0.5)
+
+
+# An initial right before a word: one capital letter and a full stop («В. », "J. ").
+_INITIAL_BEFORE = re.compile(r"(?<!\w)[A-ZА-ЯЁІЇЄҐ]\.\s*$")
+
+
+def _opens_a_clause(word: str, lang: str) -> bool:
+    """A relative word («который», «що», «який») or a participle («оплаченная», «підписані»): what follows a
+    noun that the sentence is about, not someone's name."""
+    from .. import morphology
+
+    readings = morphology.parses(word, lang)
+    return bool(readings) and (all(p.tag.POS in ("PRTF", "GRND") for p in readings)
+                               or any(p.normal_form in _RELATIVE_WORDS for p in readings))
+
+
+_RELATIVE_WORDS = frozenset({"который", "чей", "що", "який", "чий", "котрий"})
 
 
 _NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
@@ -134,7 +156,8 @@ class UnknownWord(Check):
             "A client notices a typo in the first line and it stays with them: it reads as haste or carelessness. "
             "The word is in no dictionary (pymorphy3 for Russian and Ukrainian, an English word list, the team's "
             "accepted words), and a common word is one slip away: a missing, extra, swapped or neighbouring-key "
-            "letter. Names (capitalised words mid-sentence, or a first word addressed before a comma: «Дулма, …»), "
+            "letter. Names (capitalised words mid-sentence or after initials, or a first word addressed before a "
+            "comma: «Дулма, …»), "
             "abbreviations, ALL-CAPS words, links, placeholders "
             "and words with no close suggestion are left alone, so the check stays quiet on jargon it cannot judge."
         ),
@@ -160,6 +183,7 @@ class UnknownWord(Check):
                 "Посмотрите нашу подборочку товаров к празднику.",
                 "Статью опубликуем на хабре в четверг.",
                 "Дулма, спасибо за отзыв, мы всё учли.",
+                "Договор подписала Т. Ю. Дулма, которая ведёт проект.",
             ],
         },
     }
@@ -193,6 +217,8 @@ class UnknownWord(Check):
             return None  # a Latin word in Cyrillic text: a name, a term or another language; not ours to judge
         if is_name_or_code(token, sentence) or is_abbreviation(token, sentence, doc.text):
             return None
+        if letters[:1].isupper() and _INITIAL_BEFORE.search(doc.text, max(0, token.start - 8), token.start):
+            return None  # «В. В. Ладуб»: a surname after initials, wherever the sentence was cut
         if after_a_number(token, sentence, doc.text):
             return None
         if lang == "en" and is_contraction_stem(token, sentence):
