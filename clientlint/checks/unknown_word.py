@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from . import Check
-from .. import lexicon
+from .. import lexicon, morphology
 from ..morphology import normalize
 from ..rule import match_case
 from ..suggest import slip_between, suggestions
@@ -30,6 +30,8 @@ SHORT_WORD_MIN_ZIPF = 4.0
 # A long non-word one edit from a dictionary word is a typo however rare that word is («пігдинаються»):
 # few long strings are one letter from a word by chance.
 LONG_WORD = 9
+# An initial right before a word: one capital letter and a full stop («Т. Ю. Дулма», "J. Smith").
+_INITIAL_BEFORE = re.compile(r"(?<!\w)[A-ZА-ЯЁІЇЄҐ]\.\s*$")
 
 
 def _letters(word: str) -> str:
@@ -79,8 +81,6 @@ def is_address(token, sentence, suggestion: str, lang: str) -> bool:
     unless the suggestion is no noun («Спосибо, …» → «Спасибо») or the slip is a likely one (a confused vowel,
     a doubled letter, a neighbouring key: «Клиенд, …» → «Клиент»), or a relative word or participle follows the
     comma («Заказь, который …»: the sentence's subject)."""
-    from .. import morphology
-
     tokens = sentence.tokens
     nxt = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
     if nxt is None or nxt.text != "," or lang not in morphology.SUPPORTED or " " in suggestion:
@@ -93,15 +93,9 @@ def is_address(token, sentence, suggestion: str, lang: str) -> bool:
             and slip_between(token.text, suggestion, lang) < 0.5)
 
 
-# An initial right before a word: one capital letter and a full stop («В. », "J. ").
-_INITIAL_BEFORE = re.compile(r"(?<!\w)[A-ZА-ЯЁІЇЄҐ]\.\s*$")
-
-
 def _opens_a_clause(word: str, lang: str) -> bool:
     """A relative word («который», «що», «який») or a participle («оплаченная», «підписані»): what follows a
     noun that the sentence is about, not someone's name."""
-    from .. import morphology
-
     readings = morphology.parses(word, lang)
     return bool(readings) and (all(p.tag.POS in ("PRTF", "GRND") for p in readings)
                                or any(p.normal_form in _RELATIVE_WORDS for p in readings))
@@ -114,8 +108,6 @@ _NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 
 
 def _is_proper_name(word: str, lang: str) -> bool:
-    from .. import morphology
-
     if lang not in morphology.SUPPORTED or " " in word:
         return False
     parses = morphology.parses(word, lang)
@@ -157,9 +149,8 @@ class UnknownWord(Check):
             "The word is in no dictionary (pymorphy3 for Russian and Ukrainian, an English word list, the team's "
             "accepted words), and a common word is one slip away: a missing, extra, swapped or neighbouring-key "
             "letter. Names (capitalised words mid-sentence or after initials, or a first word addressed before a "
-            "comma: «Дулма, …»), "
-            "abbreviations, ALL-CAPS words, links, placeholders "
-            "and words with no close suggestion are left alone, so the check stays quiet on jargon it cannot judge."
+            "comma: «Дулма, …»), abbreviations, ALL-CAPS words, links, placeholders and words with no close "
+            "suggestion are left alone, so the check stays quiet on jargon it cannot judge."
         ),
         "examples": {
             "bad": [
@@ -218,7 +209,7 @@ class UnknownWord(Check):
         if is_name_or_code(token, sentence) or is_abbreviation(token, sentence, doc.text):
             return None
         if letters[:1].isupper() and _INITIAL_BEFORE.search(doc.text, max(0, token.start - 8), token.start):
-            return None  # «В. В. Ладуб»: a surname after initials, wherever the sentence was cut
+            return None  # «Т. Ю. Дулма»: a surname after initials, wherever the sentence was cut
         if after_a_number(token, sentence, doc.text):
             return None
         if lang == "en" and is_contraction_stem(token, sentence):

@@ -126,7 +126,7 @@ WRITER_FORMS = frozenset("я мой моя моё мое мои моих мои�
 
 def _of_writers_thing(tokens, first: int, last: int, after, lang: str | None) -> bool:
     """«мой тупой принтер опять завис», «я весь вечер чинил этот дурацкий кран»: a rude adjective for a thing of the
-    writer's own day, in a sentence about the writer («я», «мне», «мой») and no one else. Crude, not an insult
+    writer's own day, in a sentence about the writer («я», «мой») and no one else. Crude, not an insult
     to anyone; with the reader or a third person in the sentence («ваш тупой отчёт»), or an order to the reader
     («переделывайте»), it is one."""
     if lang not in morphology.SUPPORTED or first != last or after.kind != "word":
