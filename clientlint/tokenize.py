@@ -93,6 +93,11 @@ def _sentence_spans(prose: str) -> list[tuple[int, int]]:
                 nxt = prose[m.end():].lstrip()
                 if not nxt or not nxt[0].isupper() or len(word.group(1)) <= 2:
                     continue
+            if word and len(word.group(1)) == 1 and word.group(1).isupper() and len(m.group().strip()) == 1:
+                before = prose[start:word.start(1)]  # a letter of its own, not the end of «3.2B»
+                alone = not before or before[-1].isspace() or before[-1] in "(«\"“'"
+                if alone and prose[m.end():].lstrip()[:1].isupper():
+                    continue  # an initial: «Т. Ю. Дулма», "J. Smith"
         if prose[start:cut].strip():
             spans.append((start, cut))
         start = cut

@@ -74,6 +74,10 @@ def test_masked_regions_become_single_tokens():
         ("См. п. 3, т. е. раздел оплаты. Далее всё.", ["См. п. 3, т. е. раздел оплаты.", "Далее всё."]),
         ("Hi Ann,\n\nthanks for the note.", ["Hi Ann,", "thanks for the note."]),
         ("Ссылка https://x.io. Дальше текст.", ["Ссылка https://x.io.", "Дальше текст."]),
+        # initials end no sentence; a capital letter at a word's end does («Витамин D3.» is no initial either)
+        ("Договор подписала Т. Ю. Дулма. Ждём оплату.", ["Договор подписала Т. Ю. Дулма.", "Ждём оплату."]),
+        ("Call J. Smith today. Thanks!", ["Call J. Smith today.", "Thanks!"]),
+        ("Версия ПО 3.2B. Обновите её.", ["Версия ПО 3.2B.", "Обновите её."]),
     ],
 )
 def test_sentences(text, sentences):

@@ -204,7 +204,7 @@ def test_a_name_addressed_at_the_start_is_not_a_typo(linter, text):
     assert found(linter, text, UNKNOWN) == []
 
 
-def test_a_surname_after_initials_is_a_name_wherever_the_sentence_was_cut(linter):
+def test_a_surname_after_initials_is_a_name_not_a_sentence_start(linter):
     assert found(linter, "Договор подписала Т. Ю. Дулма, которая ведёт проект.", UNKNOWN) == []
 
 

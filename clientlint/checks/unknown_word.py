@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from . import Check
@@ -30,8 +29,6 @@ SHORT_WORD_MIN_ZIPF = 4.0
 # A long non-word one edit from a dictionary word is a typo however rare that word is («пігдинаються»):
 # few long strings are one letter from a word by chance.
 LONG_WORD = 9
-# An initial right before a word: one capital letter and a full stop («Т. Ю. Дулма», "J. Smith").
-_INITIAL_BEFORE = re.compile(r"(?<!\w)[A-ZА-ЯЁІЇЄҐ]\.\s*$")
 
 
 def _letters(word: str) -> str:
@@ -208,8 +205,6 @@ class UnknownWord(Check):
             return None  # a Latin word in Cyrillic text: a name, a term or another language; not ours to judge
         if is_name_or_code(token, sentence) or is_abbreviation(token, sentence, doc.text):
             return None
-        if letters[:1].isupper() and _INITIAL_BEFORE.search(doc.text, max(0, token.start - 8), token.start):
-            return None  # «Т. Ю. Дулма»: a surname after initials, wherever the sentence was cut
         if after_a_number(token, sentence, doc.text):
             return None
         if lang == "en" and is_contraction_stem(token, sentence):
