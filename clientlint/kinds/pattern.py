@@ -120,8 +120,8 @@ def self_directed(sentence, first: int, last: int, lang: str | None) -> bool:
 
 
 # The writer as the subject, or as the owner of the thing («мне прислали дурацкий макет» is about a sender).
-WRITER_FORMS = frozenset("я мой моя моё мое мои моих моим моими моего моей моему моём моем "
-                         "мій моя моє мої моїх моїм моїми мого моєї моєму моїй".split())
+WRITER_FORMS = WRITER | frozenset("мой моя моё мое мои моих моим моими моего моей моему моём моем "
+                                  "мій моя моє мої моїх моїм моїми мого моєї моєму моїй".split())
 
 
 def _of_writers_thing(tokens, first: int, last: int, after, lang: str | None) -> bool:
