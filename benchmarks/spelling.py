@@ -38,7 +38,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import clientlint
-from clientlint import Linter, lexicon
+from clientlint import Linter, language, lexicon
 from clientlint import suggest
 from clientlint.document import Document
 
@@ -485,6 +485,7 @@ def clear_caches(morphology_too: bool) -> None:
     suggest.suggestions.cache_clear()
     lexicon.is_known.cache_clear()
     lexicon.zipf.cache_clear()
+    language._evidence.cache_clear()
     if morphology_too:
         from clientlint import morphology
 

@@ -10,6 +10,7 @@ names every other language, asked only when our dictionaries do not know the wor
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import morphology
 from .tokenize import Sentence
@@ -34,6 +35,35 @@ EN_WORDS = frozenset(
 )
 
 
+# Dictionary readings that say nothing of the language: names and abbreviations, and words the dictionary marks as
+# slang, informal or distorted (the Ukrainian one lists Russian internet words such as «печалька», «комент» so).
+NO_EVIDENCE = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Slng", "Infr", "Dist"})
+
+
+def only_in(word: str, lang: str, other: str) -> bool:
+    """``word`` is a word of ``lang``'s dictionary, not of ``other``'s: evidence for ``lang``. A name or a slang
+    word only one dictionary lists («Бодя», «печалька») is none."""
+    return (morphology.is_known(word, lang) and not morphology.is_known(word, other)
+            and any(not NO_EVIDENCE & p.tag.grammemes for p in morphology.parses(word, lang)))
+
+
+@lru_cache(maxsize=200_000)
+def _evidence(word: str) -> tuple[int, int]:
+    """What ``word`` says for Ukrainian and for Russian: 3 for a letter only that alphabet has, 1 for a function
+    word, 1 for a word only that dictionary knows. Remembered: words recur in every message and sentence."""
+    uk = 3 * any(c in UK_ONLY for c in word)
+    ru = 3 * any(c in RU_ONLY for c in word)
+    lw = word.lower()
+    uk += lw in UK_WORDS
+    ru += lw in RU_WORDS
+    if _CYRILLIC.search(word):
+        if only_in(lw, "uk", "ru"):
+            uk += 1
+        elif only_in(lw, "ru", "uk"):
+            ru += 1
+    return uk, ru
+
+
 def detect_words(words: list[str]) -> str | None:
     """Language of a run of words, or None when there is no evidence."""
     if not words:
@@ -53,22 +83,9 @@ def detect_words(words: list[str]) -> str | None:
         return None
     uk = ru = 0.0
     for w in words:
-        if any(c in UK_ONLY for c in w):
-            uk += 3
-        if any(c in RU_ONLY for c in w):
-            ru += 3
-        lw = w.lower()
-        if lw in UK_WORDS:
-            uk += 1
-        if lw in RU_WORDS:
-            ru += 1
-        if _CYRILLIC.search(w):
-            known_uk = morphology.is_known(lw, "uk")
-            known_ru = morphology.is_known(lw, "ru")
-            if known_uk and not known_ru:
-                uk += 1
-            elif known_ru and not known_uk:
-                ru += 1
+        for_uk, for_ru = _evidence(w)
+        uk += for_uk
+        ru += for_ru
     if uk == ru:
         # Both dictionaries know the words (the Ukrainian one lists many Russian forms): ask which language
         # uses them more. Loaded only on a tie.
@@ -182,8 +199,7 @@ def _follows_message(sentence: Sentence, overall: str | None) -> bool:
     if any(ch in own_letters for w in words for ch in w) or any(w.lower() in own_words for w in words):
         return False
     other = "ru" if sentence.language == "uk" else "uk"
-    only_own = sum(morphology.is_known(w.lower(), sentence.language) and not morphology.is_known(w.lower(), other)
-                   for w in words)
+    only_own = sum(only_in(w.lower(), sentence.language, other) for w in words)
     return only_own < 2
 
 

@@ -120,6 +120,15 @@ def test_no_word_is_foreign_when_nothing_shows_the_main_language(linter, text):
     assert linter.check(text).by_rule("language.mixed") == []
 
 
+def test_names_and_slang_one_dictionary_lists_are_no_evidence_of_its_language(linter):
+    # The Ukrainian dictionary lists «Бодя» as a name and «печалька», «комент» as slang: none of them makes the
+    # text Ukrainian, and a Russian message is not mixing when it uses them.
+    report = linter.check("Бодя потерял свою сумку, печалька.")
+    assert report.language == "ru"
+    assert [d.rule for d in report.diagnostics] == ["spelling.colloquial"]
+    assert linter.check("Под вашим постом оставили комент, посмотрите, пожалуйста.").by_rule("language.mixed") == []
+
+
 def test_russian_forms_the_ukrainian_dictionary_marks_as_distorted_are_mixing(linter):
     text = "Пройдіть з пункта 1, а теперь — далі. Вона сказала «ну теперь все», і пішла."
     found = [(text[d.start:d.end], d.start) for d in linter.check(text).by_rule("language.mixed")]

@@ -7,7 +7,7 @@ import re
 
 from . import Check
 from .. import lexicon, morphology
-from ..language import RU_ONLY, RU_WORDS, UK_ONLY, UK_WORDS, detect, detect_words
+from ..language import NO_EVIDENCE, RU_ONLY, RU_WORDS, UK_ONLY, UK_WORDS, detect, detect_words, only_in
 
 NAMES = {
     "ru": {"ru": "русском", "uk": "украинском", "en": "английском", "pl": "польском", "de": "немецком",
@@ -179,7 +179,7 @@ class LanguageMixed(Check):
             if len(word) < 2 or (i > 0 and tok.text[:1].isupper()):
                 continue
             if any(c in letters for c in word) or word in function_words or (
-                    lexicon.is_known(word, lang) and not lexicon.is_known(word, other)):
+                    only_in(word, lang, other) and not lexicon.is_known(word, other)):
                 count += 1
         return count
 
@@ -203,6 +203,9 @@ class LanguageMixed(Check):
             return lexicon.is_known(word, other) and not lexicon.is_known(word, main)
         if not lexicon.is_known(word, other):
             return False
+        if all(NO_EVIDENCE & p.tag.grammemes for p in morphology.parses(word, other)):
+            return False  # «порошенка», «ордло», «рашки»: a name, an abbreviation or slang the other dictionary
+            # happens to list, written in lower case; not a word of that language
         if main == "ru" and lexicon.is_known(word, "ru"):
             return False  # «коли», «водою», «сказав»: old or poetic Russian forms, not Ukrainian
         if main == "uk" and any(not _NOT_A_WORD_HERE & p.tag.grammemes for p in morphology.parses(word, "uk")):
