@@ -145,6 +145,23 @@ def test_phrase_mapping_gives_each_phrase_its_own_fix(tmp_path):
         load_pack(write(tmp_path, bad), "team.yaml")
 
 
+def test_antipatterns_silence_a_phrase_inside_an_idiom(tmp_path):
+    body = GOOD_RULE.replace('phrases: ["asap"]\n    replacements: ["by Friday"]',
+                             'phrases: [fool]\n    lemma: true\n    antipatterns: ["play the fool", "fool proof"]')
+    body = body.replace("<<asap>>", "<<fool>>").replace('suggestion: "by Friday"', "")
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    write(folder, body)
+    linter = clientlint.Linter({"rule_paths": [str(folder)], "select": ["team"]})
+    text = "Let's not play the fool: you are a fool, and the fool proof plan failed."
+    assert [(d.start, d.end) for d in linter.check(text).diagnostics] == [(text.index("a fool") + 2,
+                                                                          text.index("a fool") + 6)]
+    bad = body.replace('antipatterns: ["play the fool", "fool proof"]', "antipatterns: play the fool")
+    with pytest.raises(RulePackError, match="'antipatterns' is a list of phrases") as info:
+        load_pack(write(tmp_path, bad), "team.yaml")
+    assert info.value.rule == "team.tone.no-asap"
+
+
 def test_replacement_can_put_another_word_into_the_matched_form(tmp_path):
     folder = tmp_path / "packs"
     folder.mkdir()

@@ -132,6 +132,9 @@ def _quoted_label(text: str, start: int, end: int) -> bool:
     return not (before[-1] in "\"'" and opening[-1:].isalnum()) and not (after[0] in "\"'" and closing[:1].isalnum())
 
 
+_LATIN = re.compile(r"[A-Za-z'’-]+")
+
+
 def _is_capitals(token) -> bool:
     return token.kind == "word" and any(ch.isalpha() for ch in token.text) and token.text.isupper()
 
@@ -158,8 +161,9 @@ class ShoutingCapitals(Check):
             "and names that the dictionary does not know, a person's name in capitals («ІВАН ФРАНКО»), one word "
             "in capitals for emphasis inside an ordinary sentence («это НЕ ошибка», «запуск прошёл ВНЕЗАПНО "
             "гладко»), and a Russian or Ukrainian heading on a line of its own («УМОВИ ОПЛАТИ»: no verb, no "
-            "closing mark), and capitals that are the whole of a quotation (a button label: «нажмите «ОТПРАВИТЬ "
-            "ЗАЯВКУ»», a sign quoted as written, even of two sentences) are left alone."
+            "closing mark), an English title in capitals in Cyrillic text («постер THE LAST OF US»), and capitals "
+            "that are the whole of a quotation (a button label: «нажмите «ОТПРАВИТЬ ЗАЯВКУ»», a sign quoted as "
+            "written, even of two sentences) are left alone."
         ),
         "examples": {
             "bad": [
@@ -182,6 +186,7 @@ class ShoutingCapitals(Check):
                 "Заполните форму и нажмите «ОТПРАВИТЬ ЗАЯВКУ» внизу страницы.",
                 'Click the ""SAVE CHANGES"" button when you are done.',
                 "На табличке было «НЕ ВХОДИТЬ! ИДЁТ СЪЁМКА», и мы подождали.",
+                "Обложку сделаем в духе постера THE LAST OF US, как вы просили.",
             ],
         },
     }
@@ -212,6 +217,9 @@ class ShoutingCapitals(Check):
                     if _quoted_label(doc.text, first.start, last.end):
                         at_start, i = False, j + 1
                         continue  # a label or words quoted as written: «нажмите «ОТПРАВИТЬ ЗАЯВКУ»»
+                    if sentence.language in ("ru", "uk") and all(_LATIN.fullmatch(t.text) for t in words):
+                        at_start, i = False, j + 1
+                        continue  # an English title in Cyrillic text: «обзор на THE LAST OF US»
                     span = doc.text[first.start:last.end]
                     calm = span.lower()
                     if at_start and first is run[0] and first is tokens[i]:
@@ -240,14 +248,18 @@ class ShoutingMarks(Check):
         "languages": ["any"],
         "fix": "safe",
         "message": {
-            "ru": "«{match}» — несколько знаков подряд читаются как крик или раздражение. Оставьте один: «{suggestion}».",
-            "uk": "«{match}» — кілька знаків поспіль читаються як крик або роздратування. Залиште один: «{suggestion}».",
-            "en": "“{match}” reads as shouting or exasperation. Keep one mark: “{suggestion}”.",
+            "ru": "«{match}» — несколько знаков подряд клиент слышит как повышенный голос, даже если вы просто "
+                  "расстроены или взволнованы. Оставьте один: «{suggestion}».",
+            "uk": "«{match}» — кілька знаків поспіль клієнт чує як підвищений голос, навіть якщо ви просто засмучені "
+                  "чи схвильовані. Залиште один: «{suggestion}».",
+            "en": "“{match}” reads to the client as a raised voice, even when you are only upset or excited. "
+                  "Keep one mark: “{suggestion}”.",
         },
         "description": (
             "A run of exclamation or question marks («!!!», «?!?!») turns a request into a raised voice; in a "
-            "reply to a complaint it reads as exasperation. One mark says the same. «?!», a double «!!» and "
-            "question marks alone («???») are left alone. After thanks, congratulations or a welcome («Спасибо!!!», "
+            "reply to a complaint it reads as exasperation. The reader hears the marks, not the feeling behind "
+            "them: dismay or excitement («Ужас!!!», «Наконец-то!!!!») sounds just as loud. One mark says the "
+            "same. «?!», a double «!!» and question marks alone («???») are left alone. After thanks, congratulations or a welcome («Спасибо!!!», "
             "«Вітаємо!!!», \"Congratulations!!!\") the run is only over-excited: it stays as advice (info) and "
             "leaves the message's tone neutral."
         ),
@@ -257,6 +269,7 @@ class ShoutingMarks(Check):
                 {"text": "Ви взагалі читали договір<<?!?!>>", "suggestion": "?"},
                 {"text": "Why did you not send the files<<??!>>", "suggestion": "?"},
                 {"text": "Send it today<<!!!!>>", "suggestion": "!"},
+                {"text": "Доставку опять перенесли, это ужас какой-то<<!!!!!>>", "suggestion": "!"},
             ],
             "good": [
                 "Спасибо, что выбрали нас!",

@@ -168,6 +168,8 @@ REGEX_MEMORY = 50_000  # words remembered per rule
 class SequenceRule(Rule):
     """Shared machinery: run a list of constraint sequences over each sentence in the rule's languages."""
 
+    antipatterns: list[list[Constraint]] = []  # sequences inside which a match does not count
+
     def __init__(self, meta: RuleMeta, sequences: list[list[Constraint]], replacements: list[str],
                  skip_mentions: bool = False, per_sequence: list[list[str]] | None = None, skip_self: bool = False):
         self.meta = meta
@@ -329,10 +331,25 @@ class SequenceRule(Rule):
                 if self.skip_self and self_directed(sentence, span_tokens[0].index, span_tokens[-1].index, lang):
                     i = last + 1
                     continue
+                if self.antipatterns and self._inside_antipattern(sentence, span_tokens, lang):
+                    i = last + 1
+                    continue
                 original = doc.text[start:end]
                 suggestions = [self.render(r, seq, matched, lang) for r in templates]
                 yield self.diagnostic(start, end, [s for s in suggestions if s], lang=lang, original=original)
                 i = last + 1
+
+    def _inside_antipattern(self, sentence, span_tokens, lang) -> bool:
+        """Some antipattern matches tokens that cover the whole match («валять дурака» around «дурака»)."""
+        first, last = span_tokens[0].index, span_tokens[-1].index
+        for seq in self.antipatterns:
+            reach = sum(1 + el.skip for el in seq)
+            for start in range(max(0, first - reach), first + 1):
+                matched = match_at(seq, sentence, start, lang)
+                tokens = [t for t in matched or () if t is not None]
+                if tokens and tokens[0].index <= first and tokens[-1].index >= last:
+                    return True
+        return False
 
     def render(self, template: str, seq: list[Constraint], matched: list, lang: str) -> str | None:
         """Fill ``{N}`` / ``{N:grammemes}`` slots; None when a word cannot be inflected."""

@@ -16,6 +16,9 @@ each word also matches every form of that lemma, so «идиот» catches «и�
 mention, not a use, and stays quiet. With ``skip_self: true`` a name the writer gives themselves («я такой дурак»,
 "I'm such an idiot") is self-deprecation, not an insult to the reader. With ``obfuscation: true`` a one-word phrase also matches the word in
 disguise: «б**дь», "f***", "sh1t", Latin look-alikes (see ``clientlint/obfuscation.py``).
+
+``antipatterns`` (as in LanguageTool) lists phrases, written like ``phrases``, inside which a match does not count:
+an idiom that holds the word in another sense («валять дурака», «божья тварь»).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from .tokens import Constraint
 
 class PhraseRule(SequenceRule):
     KIND = "phrase"
-    KEYS = {"phrases", "lemma", "replacements", "skip_mentions", "skip_self", "obfuscation"}
+    KEYS = {"phrases", "lemma", "replacements", "skip_mentions", "skip_self", "obfuscation", "antipatterns"}
     obfuscation = False
 
     @classmethod
@@ -57,23 +60,14 @@ class PhraseRule(SequenceRule):
             raise RulePackError(path, line, meta.id, "kind 'phrase' needs 'phrases': a list of words or phrases, "
                                                      "or a mapping phrase -> replacement")
         by_lemma = bool(data.get("lemma", False))
-        sequences = []
-        for phrase in phrases:
-            seq = []
-            for word in phrase.split():
-                if len(word) > 2 and word.startswith("/") and word.endswith("/"):
-                    try:
-                        seq.append(Constraint(regex=re.compile(word[1:-1], re.IGNORECASE)))
-                    except re.error as exc:
-                        raise RulePackError(path, line, meta.id, f"bad regex {word!r}: {exc}") from None
-                elif by_lemma:
-                    seq.append(_LemmaOrText(word.lower()))
-                else:
-                    seq.append(Constraint(texts=frozenset([word.lower()])))
-            sequences.append(seq)
+        sequences = [_sequence(phrase, by_lemma, where, meta.id) for phrase in phrases]
+        antipatterns = data.get("antipatterns", [])
+        if not isinstance(antipatterns, list) or not all(isinstance(p, str) and p.strip() for p in antipatterns):
+            raise RulePackError(path, line, meta.id, "'antipatterns' is a list of phrases")
         replacements = [str(r) for r in data.get("replacements", [])]
         rule = cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)), per_sequence,
                    bool(data.get("skip_self", False)))
+        rule.antipatterns = [_sequence(phrase, by_lemma, where, meta.id) for phrase in antipatterns]
         rule.obfuscation = bool(data.get("obfuscation", False))
         return rule
 
@@ -129,6 +123,22 @@ class PhraseRule(SequenceRule):
                         yield self.diagnostic(hidden.start, hidden.end, [s for s in suggestions if s], lang=lang,
                                               original=doc.text[hidden.start:hidden.end])
                         break
+
+
+def _sequence(phrase: str, by_lemma: bool, where, rule_id: str) -> list[Constraint]:
+    """The constraints of one phrase: a word (or, with ``lemma: true``, any of its forms) or ``/regex/`` each."""
+    seq = []
+    for word in phrase.split():
+        if len(word) > 2 and word.startswith("/") and word.endswith("/"):
+            try:
+                seq.append(Constraint(regex=re.compile(word[1:-1], re.IGNORECASE)))
+            except re.error as exc:
+                raise RulePackError(where[0], where[1], rule_id, f"bad regex {word!r}: {exc}") from None
+        elif by_lemma:
+            seq.append(_LemmaOrText(word.lower()))
+        else:
+            seq.append(Constraint(texts=frozenset([word.lower()])))
+    return seq
 
 
 class _LemmaOrText(Constraint):
