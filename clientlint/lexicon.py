@@ -12,6 +12,7 @@ Everything heavy is loaded on first use, once per process, and lookups are cache
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 
@@ -73,6 +74,32 @@ def colloquial_words(lang: str) -> dict[str, str]:
 _NOUN_ENDINGS = ("а", "у", "е", "ом", "ы", "ов", "ам", "ами", "ах")
 
 
+# Laughter spelt out: «хаха», «ахахах», «пхаха», «хехе», «ахахаа»; two «х» at least.
+_LAUGHTER = re.compile(r"[пб]?[аеэи]?(?:х[аеиоыэ]+)+х?")
+
+
+def is_laughter(word: str) -> bool:
+    """«ахахах», «пхаха»: laughter spelt out, a word of no dictionary and of any length."""
+    w = normalize(word)
+    return w.count("х") >= 2 and _LAUGHTER.fullmatch(w) is not None
+
+
+def _yo_entries(lang: str) -> frozenset[str]:
+    """The colloquial words listed with «ё» («чаёк»), as ``colloquial_words`` keys them (ё as е)."""
+    return _once(f"colloquial-yo:{lang}", lambda: frozenset(
+        _fold(line.partition("=")[0].strip()) for line in _rules_lines(lang, "colloquial.txt")
+        if "ё" in line.partition("=")[0]))
+
+
+def _standard_without_yo(word: str, folded: str, lang: str) -> bool:
+    """«чаек» is «чаёк» with its «ё» left out, or the genitive plural of «чайка»: a word listed with «ё» and written
+    with «е» is the standard word when the dictionary knows that spelling, «е» and all, as a form of another."""
+    w = normalize(word)
+    if "ё" in w or folded not in _yo_entries(lang) or lang not in morphology.SUPPORTED:
+        return False
+    return any(p.word == w and _fold(p.normal_form) != folded for p in morphology.parses(w, lang))
+
+
 @lru_cache(maxsize=100_000)
 def colloquial(word: str, lang: str) -> tuple[str, str] | None:
     """(listed word, replacement) when ``word`` is a listed colloquial word or a form of one, else None.
@@ -83,7 +110,9 @@ def colloquial(word: str, lang: str) -> tuple[str, str] | None:
     if not listed:
         return None
     w = _fold(word)
-    if w in listed:
+    if is_laughter(w):
+        return w, ""  # no list holds every length of it
+    if w in listed and not _standard_without_yo(word, w, lang):
         return w, listed[w]
     if lang not in morphology.SUPPORTED:
         return None
@@ -191,7 +220,9 @@ def is_regular_derivative(word: str, lang: str) -> bool:
 
     - the reflexive form of a verb form («прочлась», «намекалось», «пригрелась»: «прочла» + «сь»; in Russian
       «-ся» only after a consonant and «-сь» only after a vowel, so «оказалася» stays a typo);
-    - a Russian diminutive of a known noun («сортировочка», «однокласснички»);
+    - a Russian diminutive of a known noun («сортировочка», «однокласснички», «спортик») or the feminine of one in
+      «-ник» («бюджетница»);
+    - a Russian prefixed verb made reflexive («обсмотрелся»: «об» + «смотрелся»);
     - an adverb from an adjective: Russian «-ски» from «-ский» («артистически», «деспотически»), Ukrainian
       «-о» from «-ий»/«-ій» («обчислювально», «прецизійно») and «-ськи»/«-цьки» from «-ський»/«-цький»
       («шахрайськи»).
@@ -206,7 +237,7 @@ def is_regular_derivative(word: str, lang: str) -> bool:
         stem = w[:-2]
         if lang == "ru" and (stem[-1] in "аеёиоуыэюя") != w.endswith("сь"):
             return False
-        return _has_reading(stem, lang, ("VERB", "INFN", "GRND"))
+        return _has_reading(stem, lang, ("VERB", "INFN", "GRND")) or lang == "ru" and _ru_prefixed_verb(w)
     adjective = ("ADJF",)
     if lang == "ru":
         if w.endswith("ски"):
@@ -250,10 +281,13 @@ def _ru_adverb(w: str) -> bool:
 
 # Russian diminutive suffixes at the end of a noun's dictionary form, and the endings of the plain noun they are
 # made from: «сортировочка» ← «сортировка», «одноклассничка» ← «одноклассница», «одноклассничек» ← «одноклассник»,
-# «ноченька» ← «ночь». The dictionary lists the common ones and leaves out the rest of this open class.
+# «боевичок» ← «боевик», «ноченька» ← «ночь», «спортик» ← «спорт», «медведик» ← «медведь»; and the feminine of a
+# noun in «-ник» («бюджетница» ← «бюджетник»). The dictionary lists the common ones and leaves out the rest of
+# these open classes.
 _RU_DIMINUTIVES = (
     ("очка", ("ка",)), ("ечка", ("ка",)), ("ичка", ("ица", "ка")), ("очек", ("ок", "ка")), ("ечек", ("ек", "ка")),
-    ("ичек", ("ик",)), ("онька", ("а",)), ("енька", ("а", "я", "ь")),
+    ("ичек", ("ик",)), ("ичок", ("ик",)), ("онька", ("а",)), ("енька", ("а", "я", "ь")), ("ик", ("", "ь")),
+    ("ница", ("ник",)),
 )
 
 

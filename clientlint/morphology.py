@@ -205,6 +205,39 @@ def case_of(tag) -> str | None:
     return None
 
 
+# The cases a preposition takes, for the prepositions whose next word is most often the noun or adjective they
+# govern. Written from the grammars; «по» with the dative, locative and accusative, and so on.
+PREPOSITION_CASES = {
+    "ru": {
+        "у": "gent", "из": "gent", "от": "gent", "до": "gent", "для": "gent", "без": "gent", "около": "gent",
+        "после": "gent", "среди": "gent", "из-за": "gent", "из-под": "gent", "возле": "gent", "кроме": "gent",
+        "к": "datv", "ко": "datv", "при": "loct", "про": "accs", "через": "accs", "сквозь": "accs",
+        "над": "ablt", "перед": "ablt", "в": "accs loct", "во": "accs loct", "на": "accs loct", "о": "accs loct",
+        "об": "accs loct", "обо": "accs loct", "с": "gent ablt accs", "со": "gent ablt accs",
+        "по": "datv loct accs", "за": "accs ablt", "под": "accs ablt", "между": "ablt gent",
+    },
+    "uk": {
+        "до": "gent", "від": "gent", "для": "gent", "без": "gent", "біля": "gent", "після": "gent",
+        "серед": "gent", "крім": "gent", "замість": "gent", "через": "accs", "про": "accs", "при": "loct",
+        "над": "ablt", "перед": "ablt", "між": "ablt gent", "у": "accs loct gent", "в": "accs loct gent",
+        "на": "accs loct", "з": "gent ablt accs", "із": "gent ablt accs", "зі": "gent ablt accs",
+        "по": "loct accs datv", "за": "accs ablt gent", "під": "accs ablt",
+    },
+}
+_DECLINED = frozenset({"NOUN", "ADJF", "NPRO", "PRTF", "NUMR"})
+
+
+def fits_after_preposition(preposition: str, word: str, lang: str) -> bool:
+    """``word`` can follow ``preposition``: some reading of it is in a case the preposition takes, or it does
+    not decline at all («в очень», «по быстрому»). True for a word the preposition table does not cover."""
+    cases = PREPOSITION_CASES.get(lang, {}).get(normalize(preposition))
+    if cases is None:
+        return True
+    readings = analyzer(lang).parse(normalize(word))
+    return not readings or any(p.tag.POS not in _DECLINED or "Fixd" in p.tag.grammemes
+                               or case_of(p.tag) in cases.split() for p in readings)
+
+
 def number_of(tag) -> str:
     return "plur" if "plur" in tag.grammemes else "sing"
 

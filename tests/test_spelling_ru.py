@@ -152,6 +152,10 @@ def test_a_common_misspelling_far_rarer_than_its_word_is_still_a_slip(linter, te
     ("однокласснички", True),   # одноклассник, through «одноклассничек»
     ("фильтрочку", False),      # «фильтрка» is no word
     ("кармочкой", False),       # nor «кармка»: a slip of «карточкой»
+    ("спортики", True),         # спорт + «-ик»
+    ("айтишницы", True),        # the feminine of «айтишник»
+    ("обсмотрелся", True),      # «об» + «смотрелся»: a prefixed verb, made reflexive
+    ("стлик", False),           # «стл» is no noun
 ])
 def test_diminutives_need_a_known_plain_noun(word, is_derived):
     assert lexicon.is_regular_derivative(word, "ru") is is_derived
@@ -182,6 +186,10 @@ def test_only_forms_of_a_listed_word_are_known_not_slips_near_them(word, known):
     "Блин блин, опять не тот файл.",          # an interjection
     "Не не получится, а уже получилось.",     # «Не, не …» with its comma left out
     "Опять перенесли :((( не не переживайте.",  # an emoticon ends a thought as a full stop does
+    "Ахах ахах, ну вы даёте.",                # laughter
+    "Бу га га, вот это новость.",
+    "Дедлайны дедлайны, и так весь месяц.",   # the pair is a clause of its own
+    "Почему почему? Объясните, пожалуйста.",
 ])
 def test_doubles_said_on_purpose_are_left_alone(linter, text):
     assert found(linter, text, "spelling.doubled-word") == []
@@ -190,6 +198,8 @@ def test_doubles_said_on_purpose_are_left_alone(linter, text):
 @pytest.mark.parametrize("text, double", [
     ("Мы не не можем принять оплату.", "не не"),  # mid-sentence «не не» is a slip
     ("Мы отправили отправили заказ вчера.", "отправили отправили"),
+    ("В в течение дня ответим.", "В в"),             # a short word at the start is still a slip
+    ("Мы мы уже работаем, ждите.", "Мы мы"),         # a pair that runs on into the clause
 ])
 def test_doubles_typed_by_mistake_are_still_found(linter, text, double):
     assert [f for f, _ in found(linter, text, "spelling.doubled-word")] == [double]
@@ -233,3 +243,32 @@ def test_ordinals_and_hyphenless_adverbs_are_no_agreement_errors(linter, text):
 def test_a_plain_adjective_after_po_still_agrees(linter):
     assert found(linter, "Работаем по новой тарифу.", "grammar.adjective-noun-agreement") == [
         ("новой тарифу", "новому тарифу")]
+
+
+@pytest.mark.parametrize("text", [
+    "Покажите детям своим пример аккуратности.",  # «своим» belongs to «детям» before it
+    "Передайте клиенту нашему благодарность.",
+])
+def test_an_adjective_after_its_noun_is_no_agreement_error(linter, text):
+    assert found(linter, text, "grammar.adjective-noun-agreement") == []
+
+
+def test_an_adjective_after_a_preposition_still_agrees(linter):
+    # «в» is also an abbreviation noun in the dictionary; it is no noun for «новом» to follow
+    assert found(linter, "Доставим заказ в новом квартиру.", "grammar.adjective-noun-agreement") == [
+        ("новом квартиру", "новую квартиру")]
+
+
+# --- suggestions after a preposition; «ё» left out of a colloquial word ------------------------------------------
+
+@pytest.mark.parametrize("text, typo, suggestion", [
+    ("Он смеётся над людми.", "людми", "людьми"),            # «над» takes the instrumental, not «люди»
+    ("Доставим заказ в кваритре.", "кваритре", "квартире"),
+])
+def test_a_suggestion_after_a_preposition_is_in_a_case_it_takes(linter, text, typo, suggestion):
+    assert found(linter, text, UNKNOWN) == [(typo, suggestion)]
+
+
+def test_a_colloquial_word_written_without_yo_may_be_a_standard_word(linter):
+    assert found(linter, "Кормили лебедей и чаек на набережной.", "spelling.colloquial") == []
+    assert found(linter, "Выпьем чаёк и обсудим макет.", "spelling.colloquial") == [("чаёк", "чай")]

@@ -69,6 +69,16 @@ _ORDINALS = set(
     "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый одиннадцатый двенадцатый".split())
 
 
+def _follows_its_noun(adjective_readings, before, lang: str) -> bool:
+    """The word before the adjective is a noun it agrees with («детям своим», «платье красное»); a preposition
+    («в» is also an abbreviation) or a conjunction is not."""
+    readings = morphology.parses(before.text, lang) if before.kind == "word" else ()
+    if not readings or any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in readings):
+        return False
+    nouns = [p for p in readings if p.tag.POS == "NOUN" and "Abbr" not in p.tag.grammemes]
+    return any(agree(x, y) for x in adjective_readings for y in nouns)
+
+
 def _is_ordinal(word: str, lang: str) -> bool:
     return any("Anum" in p.tag.grammemes or p.normal_form in _ORDINALS for p in morphology.parses(word, lang))
 
@@ -172,6 +182,8 @@ class AdjectiveNounAgreement(Check):
                 every_noun = [p for p in _every_reading(n.text, lang) if p.tag.POS == "NOUN"]
                 if any(agree(x, y) for x in every_adj for y in every_noun):
                     continue
+                if i and _follows_its_noun(every_adj, tokens[i - 1], lang):
+                    continue  # «покажи детям своим пример»: the adjective follows the noun it belongs to
                 noun = nouns[0]
                 wanted = {case_of(noun.tag)}
                 if number_of(noun.tag) == "plur":

@@ -77,6 +77,7 @@ class SentenceStart(Check):
                 "Є хороше відео англ. мовою. Тьху! (плює) Аж нудить.",
                 "Субтитры у нас на англ. включены по умолчанию.",
                 "\"Боже мій! американець схопив його за руку.\" Оххх...! він відключається.",
+                "Доставка завтра в шесть утра? о_О Хорошо, ждём.",
             ],
         },
     }
@@ -108,6 +109,8 @@ class SentenceStart(Check):
             after = text[word.end:word.end + 1]
             if "(" in before or "[" in before or after == ")":
                 continue  # «Тьху! (плює)», a list item «а)»: a bracketed remark may start in lower case
+            if after == "_":
+                continue  # «о_О», «т_т»: an emoticon, not a word
             fixed = word.text[0].upper() + word.text[1:]
             yield self.diagnostic(word.start, word.end, [fixed], lang=sentence.language)
 

@@ -72,7 +72,7 @@ class Colloquial(Check):
             "regular client may keep them. Colloquial, slang and internet words the dictionary lacks or does not mark "
             "(«курсач», «скрины», «запостить») are listed in rules/ru/colloquial.txt with a neutral word where one "
             "exists; the replacement is put into the form of the word when it is a single word («скрины» → "
-            "«скриншоты»)."
+            "«скриншоты»). Laughter spelt out («хаха», «ахахах», of any length) is colloquial too."
         ),
         "examples": {
             "bad": [

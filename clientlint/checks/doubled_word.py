@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import Check
-from .. import morphology
+from .. import lexicon, morphology
 
 # An emoticon ends a thought in chat as a full stop does: «встречу перенесли :(( не не переживайте».
 _EMOTICON_BEFORE = re.compile(r"(?:[:;=]-?[()DPpОо]|[()]{2,})\s*$")
@@ -18,7 +18,7 @@ ALLOWED = frozenset(
         # Russian and Ukrainian interjections, emphatic doubles and reduplications written with a space
         # (some should carry a hyphen, «вот-вот», but that is a punctuation question, not a doubled word).
         "да", "нет", "ну", "ой", "ага", "ха", "хи", "хе", "так", "очень", "ні", "дуже", "ах", "эх", "ех", "бла",
-        "вот", "то", "ось", "еле", "ледве", "чуть", "трохи", "тук", "ля", "ку",
+        "вот", "то", "ось", "еле", "ледве", "чуть", "трохи", "тук", "ля", "ку", "га", "гы", "хы",
     }
 )
 
@@ -60,8 +60,8 @@ class DoubledWord(Check):
         "description": (
             "A word typed twice («в в», “the the”) is the typo a client spots first: it shows the message was "
             "not read before sending. Interjections, grammatical doubles (“had had”, «да да»), an order pressed "
-            "home («давай давай») and a word said three times on purpose («учиться учиться и учиться») are left "
-            "alone."
+            "home («давай давай»), laughter («хаха хаха»), a word said three times on purpose («учиться учиться и "
+            "учиться») and a pair that makes a clause of its own («Отчёты отчёты, и так до вечера») are left alone."
         ),
         "examples": {
             "bad": [
@@ -83,6 +83,8 @@ class DoubledWord(Check):
                 "Думаю думаю думаю, а решения нет.",
                 "Не не получится, а уже получилось.",
                 "Опять перенесли встречу :(( не не переживайте, успеем.",
+                "Хаха хаха, вот это поворот!",
+                "Отчёты отчёты, и так до самого вечера.",
             ],
         },
     }
@@ -95,7 +97,7 @@ class DoubledWord(Check):
                     continue
                 at_start = (all(t.kind == "punct" for t in tokens[: a.index])
                             or bool(_EMOTICON_BEFORE.search(doc.text[max(0, a.start - 12):a.start])))
-                if a.lower in ALLOWED or _is_name_or_code(a, b, at_start):
+                if a.lower in ALLOWED or lexicon.is_laughter(a.text) or _is_name_or_code(a, b, at_start):
                     continue
                 if is_emphatic(a.text, sentence.language or doc.language):
                     continue
@@ -104,6 +106,9 @@ class DoubledWord(Check):
                 between = doc.text[a.end:b.start]
                 if between.strip() or "\n\n" in between:
                     continue
+                after = tokens[b.index + 1] if b.index + 1 < len(tokens) else None
+                if at_start and len(a.text) >= 3 and (after is None or after.text[:1] in ",.!?…"):
+                    continue  # the pair is a clause of its own, said twice: «Сессия сессия, …», «Почему почему?»
                 around = [*tokens[max(0, a.index - 4):a.index], *tokens[b.index + 1:b.index + 5]]
                 if any(t.lower == a.lower for t in around):
                     continue  # said three times on purpose: «учиться, учиться и учиться», "work work and work"

@@ -111,6 +111,18 @@ def _is_proper_name(word: str, lang: str) -> bool:
     return bool(parses) and all(_NAME_MARKS & p.tag.grammemes for p in parses)
 
 
+def _fitting_first(cands: tuple[str, ...], token, sentence, lang: str) -> tuple[str, ...]:
+    """After a preposition, the words in a case it takes come first («над людми» → «людьми», not «люди»): the
+    slip changed a letter, not the case the writer chose."""
+    if len(cands) < 2 or token.index == 0:
+        return cands
+    before = sentence.tokens[token.index - 1]
+    if before.kind != "word" or before.end != token.start - 1:
+        return cands
+    fitting = [c for c in cands if morphology.fits_after_preposition(before.text, c.split()[0], lang)]
+    return tuple(fitting + [c for c in cands if c not in fitting])
+
+
 def _mixes_scripts(letters: str) -> bool:
     latin = any("a" <= c.lower() <= "z" for c in letters)
     return latin and any("\u0400" <= c <= "\u04ff" for c in letters) or any(
@@ -223,7 +235,7 @@ class UnknownWord(Check):
         parts = [p for p in token.text.replace("\u2011", "-").split("-") if p]
         if len(parts) > 1 and all(lexicon.is_known(p, lang) or len(p) <= 2 for p in parts):
             return None
-        cands = suggestions(token.text, lang)
+        cands = _fitting_first(suggestions(token.text, lang), token, sentence, lang)
         if not cands:
             return None
         if _is_proper_name(cands[0], lang):
