@@ -253,6 +253,10 @@ def test_an_adjective_after_its_noun_is_no_agreement_error(linter, text):
     assert found(linter, text, "grammar.adjective-noun-agreement") == []
 
 
+def test_a_name_after_an_adjective_is_someone_addressed(linter):
+    assert found(linter, "Включай заднюю николай, пока не поздно.", "grammar.adjective-noun-agreement") == []
+
+
 def test_an_adjective_after_a_preposition_still_agrees(linter):
     # «в» is also an abbreviation noun in the dictionary; it is no noun for «новом» to follow
     assert found(linter, "Доставим заказ в новом квартиру.", "grammar.adjective-noun-agreement") == [
