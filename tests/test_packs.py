@@ -162,6 +162,21 @@ def test_antipatterns_silence_a_phrase_inside_an_idiom(tmp_path):
     assert info.value.rule == "team.tone.no-asap"
 
 
+def test_pattern_antipatterns_are_token_sequences(tmp_path):
+    body = GOOD_RULE.replace('kind: phrase\n    phrases: ["asap"]\n    replacements: ["by Friday"]',
+                             'kind: pattern\n    pattern: [{text: asap}]\n    replacements: ["by Friday"]\n'
+                             '    antipatterns: [[{text: not}, {text: asap}]]')
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    write(folder, body)
+    linter = clientlint.Linter({"rule_paths": [str(folder)], "select": ["team"]})
+    text = "It is not asap, but reply asap if you can."
+    assert [(d.start, d.end) for d in linter.check(text).diagnostics] == [(text.rindex("asap"), text.rindex("asap") + 4)]
+    bad = body.replace("antipatterns: [[{text: not}, {text: asap}]]", "antipatterns: [{text: not}]")
+    with pytest.raises(RulePackError, match="'antipatterns' is a list of patterns"):
+        load_pack(write(tmp_path, bad), "team.yaml")
+
+
 def test_replacement_can_put_another_word_into_the_matched_form(tmp_path):
     folder = tmp_path / "packs"
     folder.mkdir()

@@ -254,7 +254,7 @@ def test_an_adjective_after_its_noun_is_no_agreement_error(linter, text):
 
 
 def test_a_name_after_an_adjective_is_someone_addressed(linter):
-    assert found(linter, "Включай заднюю николай, пока не поздно.", "grammar.adjective-noun-agreement") == []
+    assert found(linter, "Включай заднюю николай мы рядом.", "grammar.adjective-noun-agreement") == []
 
 
 def test_an_adjective_after_a_preposition_still_agrees(linter):

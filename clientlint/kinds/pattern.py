@@ -14,6 +14,9 @@ word re-inflected into the given grammemes (comma-separated), keeping the rest o
 another word put into the form of token N: «приймали участь» → ``"{0>брати} участь"`` → «брали участь». The slot of an
 optional token that is absent stays empty, and so does a slot beyond the end of a shorter sequence (one
 replacement can serve several ``patterns``).
+
+``antipatterns``, written like ``patterns``, are sequences inside which a match does not count (as in
+LanguageTool): «себя кастрировать» is no threat to anyone.
 """
 
 from __future__ import annotations
@@ -386,7 +389,7 @@ class SequenceRule(Rule):
 
 class PatternRule(SequenceRule):
     KIND = "pattern"
-    KEYS = {"pattern", "patterns", "replacements", "skip_mentions"}
+    KEYS = {"pattern", "patterns", "replacements", "skip_mentions", "antipatterns"}
 
     @classmethod
     def from_data(cls, meta: RuleMeta, data: dict, where) -> "PatternRule":
@@ -404,4 +407,9 @@ class PatternRule(SequenceRule):
                 if int(m.group(1)) >= max(len(s) for s in sequences):
                     raise RulePackError(path, line, meta.id, f"replacement {r!r} refers to token {m.group(1)}, "
                                                              "beyond the pattern")
-        return cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)))
+        antipatterns = data.get("antipatterns", [])
+        if not isinstance(antipatterns, list) or not all(isinstance(seq, list) and seq for seq in antipatterns):
+            raise RulePackError(path, line, meta.id, "'antipatterns' is a list of patterns (lists of tokens)")
+        rule = cls(meta, sequences, replacements, bool(data.get("skip_mentions", False)))
+        rule.antipatterns = [[build_constraint(tok, where, meta.id) for tok in seq] for seq in antipatterns]
+        return rule
