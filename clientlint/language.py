@@ -64,6 +64,14 @@ def _evidence(word: str) -> tuple[int, int]:
     return uk, ru
 
 
+def _usage(word: str, lang: str) -> float:
+    """How much ``lang`` uses ``word`` (Zipf), for a tie; nothing for laughter: «ахаха» is commoner in Ukrainian
+    web text, but it is no language's word."""
+    from .lexicon import is_laughter, zipf  # word frequencies, loaded on first need
+
+    return 0.0 if is_laughter(word) else zipf(word, lang)
+
+
 def detect_words(words: list[str]) -> str | None:
     """Language of a run of words, or None when there is no evidence."""
     if not words:
@@ -89,11 +97,9 @@ def detect_words(words: list[str]) -> str | None:
     if uk == ru:
         # Both dictionaries know the words (the Ukrainian one lists many Russian forms): ask which language
         # uses them more. Loaded only on a tie.
-        from .lexicon import zipf
-
         cyr_words = [w.lower() for w in words if _CYRILLIC.search(w) and len(w) > 2]
-        uk = sum(zipf(w, "uk") for w in cyr_words)
-        ru = sum(zipf(w, "ru") for w in cyr_words)
+        uk = sum(_usage(w, "uk") for w in cyr_words)
+        ru = sum(_usage(w, "ru") for w in cyr_words)
         if abs(uk - ru) < 1.0:
             return None
     return "uk" if uk > ru else "ru"
@@ -146,10 +152,8 @@ def detect(text: str, words: list[str]) -> str | None:
         found = detect_words(cyrillic)
         if found in ("ru", "uk"):
             return found
-        from .lexicon import zipf
-
-        uk = sum(zipf(w, "uk") for w in lowered)
-        ru = sum(zipf(w, "ru") for w in lowered)
+        uk = sum(_usage(w, "uk") for w in lowered)
+        ru = sum(_usage(w, "ru") for w in lowered)
         return None if uk == ru else ("uk" if uk > ru else "ru")
     if latin:
         from .lexicon import is_known

@@ -129,6 +129,15 @@ def test_names_and_slang_one_dictionary_lists_are_no_evidence_of_its_language(li
     assert linter.check("Под вашим постом оставили комент, посмотрите, пожалуйста.").by_rule("language.mixed") == []
 
 
+def test_laughter_decides_no_tie_between_russian_and_ukrainian(linter):
+    # «ахаха» is commoner in Ukrainian web text, and the Ukrainian dictionary lists «поняла» (as a distorted
+    # form): the laughter must not tip a short Russian message into Ukrainian.
+    report = linter.check("Ахаха, поняла.")
+    assert report.language == "ru"
+    assert not [d for d in report.diagnostics if d.rule.startswith("uk.")]
+    assert linter.check("Хаха, зрозуміла.").language == "uk"
+
+
 def test_russian_forms_the_ukrainian_dictionary_marks_as_distorted_are_mixing(linter):
     text = "Пройдіть з пункта 1, а теперь — далі. Вона сказала «ну теперь все», і пішла."
     found = [(text[d.start:d.end], d.start) for d in linter.check(text).by_rule("language.mixed")]
