@@ -37,7 +37,7 @@ EN_WORDS = frozenset(
 
 # Dictionary readings that say nothing of the language: names and abbreviations, and words the dictionary marks as
 # slang, informal or distorted (the Ukrainian one lists Russian internet words such as «печалька», «комент» so).
-NO_EVIDENCE = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Slng", "Infr", "Dist"})
+NO_EVIDENCE = morphology.PROPER_NAMES - {"Trad"} | {"Abbr", "Slng", "Infr", "Dist"}
 
 
 def only_in(word: str, lang: str, other: str) -> bool:

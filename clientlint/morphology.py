@@ -188,6 +188,12 @@ def inflect_like(lemma: str, model_word: str, lang: str, keep=None) -> str | Non
     return None
 
 
+# Dictionary marks of proper names: a person's (first name, surname, patronymic), and any (places, organisations,
+# trade names). Checks that need a variant build it from these.
+PERSONAL_NAMES = frozenset({"Name", "Surn", "Patr"})
+PROPER_NAMES = PERSONAL_NAMES | {"Geox", "Orgn", "Trad"}
+
+
 # --- agreement: shared by the pattern constraint `agree` and the agreement checks -----------------------------
 
 _CASES = {"nomn", "gent", "datv", "accs", "ablt", "loct", "voct"}

@@ -69,9 +69,6 @@ _ORDINALS = set(
     "первый второй третий четвертый пятый шестой седьмой восьмой девятый десятый одиннадцатый двенадцатый".split())
 
 
-_PERSONAL_NAMES = frozenset({"Name", "Surn", "Patr"})
-
-
 def _follows_its_noun(adjective_readings, before, lang: str) -> bool:
     """The word before the adjective is a noun it agrees with («детям своим», «платье красное»); a preposition
     («в» is also an abbreviation) or a conjunction is not."""
@@ -187,7 +184,7 @@ class AdjectiveNounAgreement(Check):
                     continue
                 if i and _follows_its_noun(every_adj, tokens[i - 1], lang):
                     continue  # «покажи детям своим пример»: the adjective follows the noun it belongs to
-                if all(_PERSONAL_NAMES & p.tag.grammemes for p in nouns):
+                if all(morphology.PERSONAL_NAMES & p.tag.grammemes for p in nouns):
                     continue  # «не включай заднюю, николай»: a name after the adjective is someone addressed
                 noun = nouns[0]
                 wanted = {case_of(noun.tag)}

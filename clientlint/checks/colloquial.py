@@ -17,7 +17,7 @@ MARKS = frozenset({"Infr", "Slng", "Dist", "Erro"})
 INVARIABLE = frozenset({"ADVB", "PRCL", "CONJ", "INTJ", "PRED", "PREP", None})
 
 
-NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn"})
+NAMES = morphology.PROPER_NAMES - {"Trad"}
 
 
 def _in_form_of(replacement: str, token: str, word: str, lang: str) -> str | None:

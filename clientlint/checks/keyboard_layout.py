@@ -534,7 +534,7 @@ def _judge_cyrillic_word(word: str, at_sentence_start: bool):
     return conv, zipf, False
 
 
-_NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+_NAME_TAGS = morphology.PROPER_NAMES | {"Abbr"}
 
 
 def _only_name(conv: str, lang: str) -> bool:

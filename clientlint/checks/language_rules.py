@@ -27,7 +27,7 @@ MIN_OWN_WORDS = 2
 # Text in quotation marks: «…», "…", “…”, „…“.
 _QUOTED = re.compile(r'«[^«»]*»|"[^"\n]*"|“[^“”\n]*”|„[^„“”\n]*[“”]')
 # Parses the Ukrainian dictionary gives Russian or distorted forms («сейчас», «пункта») and names.
-_NOT_A_WORD_HERE = frozenset({"Dist", "Name", "Surn", "Patr"})
+_NOT_A_WORD_HERE = morphology.PERSONAL_NAMES | {"Dist"}
 
 
 def language_name(code: str | None, in_lang: str | None) -> str:

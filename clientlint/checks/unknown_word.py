@@ -101,7 +101,7 @@ def _opens_a_clause(word: str, lang: str) -> bool:
 _RELATIVE_WORDS = frozenset({"который", "чей", "що", "який", "чий", "котрий"})
 
 
-_NAME_MARKS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
+_NAME_MARKS = morphology.PROPER_NAMES
 
 
 def _is_proper_name(word: str, lang: str) -> bool:
