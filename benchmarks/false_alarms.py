@@ -23,6 +23,8 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # measure this checkout, not an installed copy
+
 import clientlint
 
 from common import CORPORA as DEFAULT, DATA, rows, stable_sample, table, wilson

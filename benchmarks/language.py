@@ -26,6 +26,8 @@ from collections import Counter, defaultdict
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # measure this checkout, not an installed copy
+
 from common import rows
 
 HERE = Path(__file__).resolve().parent
