@@ -40,11 +40,27 @@ EN_WORDS = frozenset(
 NO_EVIDENCE = morphology.PROPER_NAMES - {"Trad"} | {"Abbr", "Slng", "Infr", "Dist"}
 
 
+# Readings that show a dictionary lists a word only as someone's name or as a form it marks as wrong («меня» as a
+# Ukrainian surname, «даже» as a distorted form). Slang and informal marks are not among them: «окей», «прям» are
+# informal Ukrainian words too.
+_NAME_OR_DISTORTED = morphology.PROPER_NAMES - {"Trad"} | {"Dist"}
+
+
+def _only_a_name_or_distorted(word: str, lang: str) -> bool:
+    readings = morphology.parses(word, lang) if morphology.is_known(word, lang) else ()
+    return bool(readings) and all(_NAME_OR_DISTORTED & p.tag.grammemes for p in readings)
+
+
+def _standard(word: str, lang: str) -> bool:
+    """``lang``'s dictionary lists ``word`` as a common word, not only as a name, abbreviation or slang."""
+    return morphology.is_known(word, lang) and any(not NO_EVIDENCE & p.tag.grammemes
+                                                   for p in morphology.parses(word, lang))
+
+
 def only_in(word: str, lang: str, other: str) -> bool:
     """``word`` is a word of ``lang``'s dictionary, not of ``other``'s: evidence for ``lang``. A name or a slang
     word only one dictionary lists («Бодя», «печалька») is none."""
-    return (morphology.is_known(word, lang) and not morphology.is_known(word, other)
-            and any(not NO_EVIDENCE & p.tag.grammemes for p in morphology.parses(word, lang)))
+    return _standard(word, lang) and not morphology.is_known(word, other)
 
 
 @lru_cache(maxsize=200_000)
@@ -61,6 +77,11 @@ def _evidence(word: str) -> tuple[int, int]:
             uk += 1
         elif only_in(lw, "ru", "uk"):
             ru += 1
+        elif word.islower() and _only_a_name_or_distorted(lw, "uk") and _standard(lw, "ru"):
+            ru += 1  # «меня», «только», «даже»: the Ukrainian dictionary lists them only as a surname, a name or
+            # a distorted form. Not for a capital: «Путина» is the name, not the Ukrainian «путина».
+        elif word.islower() and _only_a_name_or_distorted(lw, "ru") and _standard(lw, "uk"):
+            uk += 1
     return uk, ru
 
 

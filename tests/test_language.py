@@ -138,6 +138,16 @@ def test_laughter_decides_no_tie_between_russian_and_ukrainian(linter):
     assert linter.check("Хаха, зрозуміла.").language == "uk"
 
 
+@pytest.mark.parametrize("words", ["Я в мск у меня", "В мск даже у меня", "А я в мск только"])
+def test_russian_words_the_ukrainian_dictionary_lists_only_as_names_or_distorted_are_russian(words):
+    # The Ukrainian dictionary knows «меня» only as a surname, «только» as a name, «даже» as a distorted form;
+    # they outweigh «мск», which it lists as a noun.
+    from clientlint.language import detect_words
+
+    assert detect_words(words.split()) == "ru"
+    assert detect_words("Я в Києві у мене".split()) == "uk"
+
+
 def test_russian_forms_the_ukrainian_dictionary_marks_as_distorted_are_mixing(linter):
     text = "Пройдіть з пункта 1, а теперь — далі. Вона сказала «ну теперь все», і пішла."
     found = [(text[d.start:d.end], d.start) for d in linter.check(text).by_rule("language.mixed")]
