@@ -244,6 +244,13 @@ def fits_after_preposition(preposition: str, word: str, lang: str) -> bool:
                                or case_of(p.tag) in cases.split() for p in readings)
 
 
+def governed_by(preposition: str, word: str, lang: str) -> bool:
+    """Some reading of ``word`` declines and is in a case ``preposition`` takes («у» + «меня», «с» + «ней»)."""
+    cases = PREPOSITION_CASES.get(lang, {}).get(normalize(preposition))
+    return bool(cases) and any(p.tag.POS in _DECLINED and case_of(p.tag) in cases.split()
+                               for p in analyzer(lang).parse(normalize(word)) if p.is_known)
+
+
 def number_of(tag) -> str:
     return "plur" if "plur" in tag.grammemes else "sing"
 

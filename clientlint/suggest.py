@@ -120,7 +120,10 @@ def suggestions(word: str, lang: str, limit: int = 5) -> tuple[str, ...]:
     for left in _FUNCTION_WORDS.get(lang, ()):
         right = w[len(left):]
         if w.startswith(left) and len(right) > 2 and zipf(right, lang) >= 3.5 and is_known(right, lang):
-            scored[f"{left} {right}"] = zipf(right, lang) - 0.5
+            # A one-letter preposition run into a word in a case it takes («уменя», «сней»): the lost space is
+            # a likelier slip than a stray first letter, so it goes before the bare word («меня», «ней»).
+            lost_space = len(left) == 1 and lang in morphology.SUPPORTED and morphology.governed_by(left, right, lang)
+            scored[f"{left} {right}"] = zipf(right, lang) + (0.5 if lost_space else -0.5)
     ranked = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))
     return tuple(c for c, _ in ranked[:limit])
 

@@ -156,6 +156,8 @@ def test_a_common_misspelling_far_rarer_than_its_word_is_still_a_slip(linter, te
     ("айтишницы", True),        # the feminine of «айтишник»
     ("обсмотрелся", True),      # «об» + «смотрелся»: a prefixed verb, made reflexive
     ("стлик", False),           # «стл» is no noun
+    ("собиральщики", True),     # a doer in «-льщик», from «собирать»
+    ("местцам", False),         # no «-ец» nouns: a slip of «местам» would pass
 ])
 def test_diminutives_need_a_known_plain_noun(word, is_derived):
     assert lexicon.is_regular_derivative(word, "ru") is is_derived
@@ -190,6 +192,8 @@ def test_only_forms_of_a_listed_word_are_known_not_slips_near_them(word, known):
     "Бу га га, вот это новость.",
     "Дедлайны дедлайны, и так весь месяц.",   # the pair is a clause of its own
     "Почему почему? Объясните, пожалуйста.",
+    "Вода была холодная холодная, но мы искупались.",  # a quality said twice («холодная-холодная»)
+    "Мы долго долго ждали ответа от банка.",
 ])
 def test_doubles_said_on_purpose_are_left_alone(linter, text):
     assert found(linter, text, "spelling.doubled-word") == []
@@ -203,6 +207,22 @@ def test_doubles_said_on_purpose_are_left_alone(linter, text):
 ])
 def test_doubles_typed_by_mistake_are_still_found(linter, text, double):
     assert [f for f, _ in found(linter, text, "spelling.doubled-word")] == [double]
+
+
+# --- short words, codes ----------------------------------------------------------------------------------------
+
+def test_three_letter_words_in_use_are_left_alone_in_cyrillic_text(linter):
+    # «бож», «уть»: a clipping or an interjection that real text uses, not a slip of «боже», «чуть»
+    assert found(linter, "О бож, уть как обидно, опять перенесли.", UNKNOWN) == []
+    # rarer three-letter strings are still slips, and English keeps its three-letter slips
+    assert found(linter, "Уточните, кхо принял заказ.", UNKNOWN) == [("кхо", "кто")]
+    assert found(linter, "Я вжу надіслала рахунок.", UNKNOWN) == [("вжу", "вже")]
+    assert found(linter, "Please check hte invoice.", UNKNOWN) == [("hte", "the")]
+
+
+def test_letters_written_against_digits_are_a_code(linter):
+    assert found(linter, "Ваш промокод жщп81вечр7 действует до пятницы.", UNKNOWN) == []
+    assert found(linter, "Ваш промокод жщп вечр действует до пятницы.", UNKNOWN) == [("вечр", "вечер")]
 
 
 # --- a name the message opens with ----------------------------------------------------------------------------
@@ -257,6 +277,14 @@ def test_a_name_after_an_adjective_is_someone_addressed(linter):
     assert found(linter, "Включай заднюю николай мы рядом.", "grammar.adjective-noun-agreement") == []
 
 
+def test_an_adjective_after_a_word_the_dictionary_lacks_may_belong_to_it(linter):
+    # «настр» (a clipped «настроение») may be the noun of «отличное»; its gender is unknown
+    assert found(linter, "У меня настр хорошее неделю подряд.", "grammar.adjective-noun-agreement") == []
+    # a slip of a verb is no noun: «новый заявку» still disagrees
+    assert found(linter, "Мы отправлии новый заявку вчера.", "grammar.adjective-noun-agreement") == [
+        ("новый заявку", "новую заявку")]
+
+
 def test_an_adjective_after_a_preposition_still_agrees(linter):
     # «в» is also an abbreviation noun in the dictionary; it is no noun for «новом» to follow
     assert found(linter, "Доставим заказ в новом квартиру.", "grammar.adjective-noun-agreement") == [
@@ -271,6 +299,24 @@ def test_an_adjective_after_a_preposition_still_agrees(linter):
 ])
 def test_a_suggestion_after_a_preposition_is_in_a_case_it_takes(linter, text, typo, suggestion):
     assert found(linter, text, UNKNOWN) == [(typo, suggestion)]
+
+
+@pytest.mark.parametrize("text, typo, suggestion", [
+    ("Документы уже уменя, спасибо.", "уменя", "у меня"),   # not «меня»: the space was lost
+    ("Я поговорю сней завтра утром.", "сней", "с ней"),
+    ("Передайте документы кработе отдела.", "кработе", "к работе"),
+])
+def test_a_preposition_run_into_its_word_is_split(linter, text, typo, suggestion):
+    assert found(linter, text, UNKNOWN) == [(typo, suggestion)]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Слово «щас» в письмах клиентам мы не пишем.", []),          # named as a word
+    ("Уберите из шаблона «щас», «ща» и «чё».", []),                # a list of quoted words
+    ("Мы «щас» всё проверим.", [("щас", "сейчас")]),              # used, in quotation marks
+])
+def test_a_colloquial_word_talked_about_is_not_used(linter, text, flagged):
+    assert found(linter, text, COLLOQUIAL) == flagged
 
 
 def test_a_colloquial_word_written_without_yo_may_be_a_standard_word(linter):

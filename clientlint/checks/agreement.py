@@ -10,6 +10,7 @@ from . import Check
 from .. import morphology
 from ..morphology import agree, case_of, gender_of, number_of
 from ..rule import match_case
+from ..suggest import suggestions
 
 # Pronouns that inflect like adjectives (the Ukrainian dictionary tags them NPRO); personal pronouns such as
 # «його», «її» are not among them: they never agree.
@@ -75,6 +76,12 @@ def _follows_its_noun(adjective_readings, before, lang: str) -> bool:
     readings = morphology.parses(before.text, lang) if before.kind == "word" else ()
     if not readings or any(p.tag.POS in ("PREP", "CONJ", "PRCL") for p in readings):
         return False
+    if not morphology.is_known(before.text, lang) and len(before.text) > 2 and before.text.isalpha():
+        # «настр хорошее систр»: a word the dictionary lacks («настр», clipped «настроение») may be the noun the
+        # adjective belongs to, and its gender would be a guess; unless it is a slip of a word that is no noun
+        # («отправлии новый заявку»)
+        meant = suggestions(before.text, lang)[:1]
+        return not meant or any(p.tag.POS == "NOUN" for p in morphology.parses(meant[0].split()[-1], lang))
     nouns = [p for p in readings if p.tag.POS == "NOUN" and "Abbr" not in p.tag.grammemes]
     return any(agree(x, y) for x in adjective_readings for y in nouns)
 

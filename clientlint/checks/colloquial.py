@@ -3,10 +3,12 @@ colloquial words listed in rules/<lang>/colloquial.txt («курсач», «ск
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import Check
 from .. import lexicon, morphology
+from ..kinds.pattern import CLOSE_QUOTES, OPEN_QUOTES
 from ..rule import match_case
 from .unknown_word import is_name_or_code
 
@@ -91,6 +93,7 @@ class Colloquial(Check):
                 "Мы опубликовали новость о скидках.",
                 "Она водила машину, а в меню были норм и правила.",
                 "Клава из отдела доставки позвонит вам.",
+                "Слово «щас» в письмах клиентам мы не используем.",
             ],
         },
     }
@@ -102,8 +105,8 @@ class Colloquial(Check):
                 if token.kind != "word" or len(token.text) < 2:
                     continue
                 found = self._listed(token, sentence, lang) or self._marked(token, lang)
-                if found is None:
-                    continue
+                if found is None or _mentioned(doc.text, token):
+                    continue  # «слово „щас“ мы не пишем»: a word quoted on its own is talked about, not used
                 replacements, advice = found
                 yield self.diagnostic(token.start, token.end, list(replacements), lang=lang, match=token.text,
                                       advice=advice)
@@ -130,6 +133,27 @@ class Colloquial(Check):
     def _marked(token, lang):
         """A form the dictionary marks as informal or distorted, with a standard word that does not inflect."""
         return _marked_form(token.text, lang)
+
+
+# Words that introduce a word talked about: «слово „щас“».
+_NAMING = frozenset("слово словечко словца выражение фраза термин слова словечки выражения вираз термін word term".split())
+
+
+def _mentioned(text: str, token) -> bool:
+    """The word is talked about, not used: alone inside quotation marks, and named as a word («слово „щас“») or
+    one of a list of quoted words («эти "мимими", "сюсюсю"»). A word in quotation marks that is used («всех
+    виновных «гайцев» уволили») still counts."""
+    start, end = token.start, token.end
+    while start and text[start - 1] in OPEN_QUOTES:
+        start -= 1
+    while end < len(text) and text[end] in CLOSE_QUOTES:
+        end += 1
+    if start == token.start or end == token.end:
+        return False
+    named = text[:start].split()[-1:]
+    listed = re.match(r"\s*(?:,|и|і|та)\s*[" + re.escape(OPEN_QUOTES) + "]", text[end:])
+    preceded = re.search(r"[" + re.escape(CLOSE_QUOTES) + r"]\s*(?:,|и|і|та)\s*$", text[:start])
+    return bool(named and named[0].lower().strip(",:") in _NAMING or listed or preceded)
 
 
 @lru_cache(maxsize=100_000)

@@ -34,7 +34,38 @@ def is_emphatic(word: str, lang: str | None) -> bool:
         return False
     tags = [p.tag for p in readings]
     return (all("impr" in t and "incl" not in t for t in tags) or all("voct" in t for t in tags)
-            or any(t.POS == "INTJ" for t in tags))
+            or any(t.POS == "INTJ" for t in tags) or _intensified(word, lang))
+
+
+def _intensified(word: str, lang: str) -> bool:
+    """A quality said twice to make it stronger («глупый глупый», «долго долго», «білий білий»; the norm adds a
+    hyphen, which is a punctuation question): every reading but a surname is a qualitative adjective or an
+    adverb made from one."""
+    readings = [p for p in morphology.parses(word, lang) if not morphology.PERSONAL_NAMES & p.tag.grammemes]
+    return bool(readings) and all(_qualitative(p, lang) for p in readings)
+
+
+def _qualitative(reading, lang: str) -> bool:
+    tag = reading.tag
+    if lang == "uk":
+        return tag.POS in ("ADJF", "ADVB") and "compb" in tag
+    if tag.POS == "ADJF":
+        return "Qual" in tag
+    word = reading.word
+    return tag.POS == "ADVB" and word.endswith(("о", "е")) and any(
+        "Qual" in p.tag for adjective in (word[:-1] + "ый", word[:-1] + "ий")
+        for p in morphology.parses(adjective, lang) if p.tag.POS == "ADJF")
+
+
+def _chat_word(word: str, lang: str | None) -> bool:
+    """A colloquial word of the shipped lists, or a Cyrillic word no lexicon knows: doubled, it is a chant or
+    emphasis in chat style, not a word typed twice by mistake."""
+    if lang not in morphology.SUPPORTED or not any("\u0400" <= c <= "\u04ff" for c in word):
+        return False
+    if lexicon.colloquial(word, lang) is not None or not lexicon.is_known(word, lang):
+        return True
+    readings = morphology.parses(word, lang)
+    return bool(readings) and all({"Infr", "Slng"} & p.tag.grammemes for p in readings)  # «щас щас»
 
 
 def _is_name_or_code(a, b, at_start: bool) -> bool:
@@ -85,6 +116,8 @@ class DoubledWord(Check):
                 "Опять перенесли встречу :(( не не переживайте, успеем.",
                 "Хаха хаха, вот это поворот!",
                 "Отчёты отчёты, и так до самого вечера.",
+                "Минуту, я щас щас отправлю макет.",
+                "Мы с командой скандировали «олеоле олеоле» весь матч.",
             ],
         },
     }
@@ -101,6 +134,9 @@ class DoubledWord(Check):
                     continue
                 if is_emphatic(a.text, sentence.language or doc.language):
                     continue
+                if _chat_word(a.text, sentence.language or doc.language):
+                    continue  # «ппц ппц», «плюсони плюсони»: a chat word or one no dictionary knows, said twice
+                    # for effect (spelling.colloquial and spelling.unknown-word speak for the word itself)
                 if at_start and a.lower in ("не", "ні"):
                     continue  # «Не не знаю»: «Не, не знаю», a «no» and then the negation, its comma left out
                 between = doc.text[a.end:b.start]

@@ -119,6 +119,8 @@ def _quoted_label(text: str, start: int, end: int) -> bool:
     def inside(ch: str, marks) -> bool:
         return ch not in marks and ch != "\n" and not ch.islower()
 
+    if text[:start].rstrip().endswith(",,") and text[end:].lstrip().startswith(",,"):
+        return True  # «,,Я ЛЮБЛЮ ТЕБЯ,,»: two commas typed for „…“
     while start > 0 and inside(text[start - 1], OPEN_QUOTES):
         start -= 1
     while end < len(text) and inside(text[end], CLOSE_QUOTES):
@@ -186,6 +188,7 @@ class ShoutingCapitals(Check):
                 "Заполните форму и нажмите «ОТПРАВИТЬ ЗАЯВКУ» внизу страницы.",
                 'Click the ""SAVE CHANGES"" button when you are done.',
                 "На табличке было «НЕ ВХОДИТЬ! ИДЁТ СЪЁМКА», и мы подождали.",
+                "На кнопке написано ,,ОТПРАВИТЬ ЗАЯВКУ,, внизу страницы.",
                 "Обложку сделаем в духе постера THE LAST OF US, как вы просили.",
             ],
         },

@@ -26,6 +26,12 @@ TYPO_RARER = 2.0
 # Short words have many neighbours: «omg» is one letter from «mg». Only a very common suggestion counts.
 SHORT_WORD = 4
 SHORT_WORD_MIN_ZIPF = 4.0
+# A Russian or Ukrainian word of three letters that real text uses (Zipf 2: once in ten million words) is a word
+# in its own right, a clipping, an interjection or a name («бож», «уть», «флу»), more often than a slip: on the three
+# clean corpora of benchmarks/false_alarms.py such findings were 9 false and 1 real. The price, on UA-GEC learner
+# text: 5 of the 25 three-letter slips found there («неі», «ігр») are in use too and go unreported; the rarer ones
+# («дял», «вжу») are still slips.
+SHORT_IN_USE_ZIPF = 2.0
 # A long non-word one edit from a dictionary word is a typo however rare that word is («пігдинаються»):
 # few long strings are one letter from a word by chance.
 LONG_WORD = 9
@@ -52,6 +58,12 @@ def after_a_number(token, sentence, text: str) -> bool:
     return (i >= 2 and sentence.tokens[i - 1].text in "-\u2011" and sentence.tokens[i - 1].end == token.start
             and sentence.tokens[i - 2].end == sentence.tokens[i - 1].start
             and text[sentence.tokens[i - 2].start:sentence.tokens[i - 2].end][-1:].isdigit())
+
+
+def glued_to_digits(token, text: str) -> bool:
+    """Letters written against digits with no space: a piece of a code, a hash or a model name («abc123def»,
+    «u6ce8f7», «X200s»), not a word."""
+    return text[token.start - 1:token.start].isdigit() or text[token.end:token.end + 1].isdigit()
 
 
 def is_abbreviation(token, sentence, text: str) -> bool:
@@ -158,8 +170,10 @@ class UnknownWord(Check):
             "The word is in no dictionary (pymorphy3 for Russian and Ukrainian, an English word list, the team's "
             "accepted words), and a common word is one slip away: a missing, extra, swapped or neighbouring-key "
             "letter. Names (capitalised words mid-sentence or after initials, or a first word addressed before a "
-            "comma: «Дулма, …»), abbreviations, ALL-CAPS words, links, placeholders and words with no close "
-            "suggestion are left alone, so the check stays quiet on jargon it cannot judge."
+            "comma: «Дулма, …»), abbreviations, ALL-CAPS words, links, placeholders, codes (letters against "
+            "digits), a Russian or Ukrainian word of three letters that real text uses (a clipping or an "
+            "interjection more often than a slip) and words with no close suggestion are left alone, so the check "
+            "stays quiet on jargon it cannot judge."
         ),
         "examples": {
             "bad": [
@@ -184,6 +198,7 @@ class UnknownWord(Check):
                 "Статью опубликуем на хабре в четверг.",
                 "Дулма, спасибо за отзыв, мы всё учли.",
                 "Договор подписала Т. Ю. Дулма, которая ведёт проект.",
+                "Ваш промокод жщп81вечр7 действует до пятницы.",
             ],
         },
     }
@@ -217,11 +232,12 @@ class UnknownWord(Check):
             return None  # a Latin word in Cyrillic text: a name, a term or another language; not ours to judge
         if is_name_or_code(token, sentence) or is_abbreviation(token, sentence, doc.text):
             return None
-        if after_a_number(token, sentence, doc.text):
+        if after_a_number(token, sentence, doc.text) or glued_to_digits(token, doc.text):
             return None
         if lang == "en" and is_contraction_stem(token, sentence):
             return None
-        if lexicon.zipf(token.text, lang) >= IN_USE_ZIPF:
+        in_use = SHORT_IN_USE_ZIPF if lang != "en" and len(letters) <= 3 else IN_USE_ZIPF
+        if lexicon.zipf(token.text, lang) >= in_use:
             return None
         if lexicon.is_regular_derivative(token.text, lang):
             return None  # «прочлась», «артистически», «обчислювально»: made by rule from a known word
