@@ -488,6 +488,7 @@ def clear_caches(morphology_too: bool) -> None:
     lexicon.is_known.cache_clear()
     lexicon.zipf.cache_clear()
     language._evidence.cache_clear()
+    language._listed_otherwise.cache_clear()
     if morphology_too:
         from clientlint import morphology
 

@@ -60,7 +60,7 @@ def _standard(word: str, lang: str) -> bool:
 def only_in(word: str, lang: str, other: str) -> bool:
     """``word`` is a word of ``lang``'s dictionary, not of ``other``'s: evidence for ``lang``. A name or a slang
     word only one dictionary lists («Бодя», «печалька») is none."""
-    return _standard(word, lang) and not morphology.is_known(word, other)
+    return not morphology.is_known(word, other) and _standard(word, lang)  # the cheap lookup first
 
 
 @lru_cache(maxsize=200_000)
@@ -77,12 +77,28 @@ def _evidence(word: str) -> tuple[int, int]:
             uk += 1
         elif only_in(lw, "ru", "uk"):
             ru += 1
-        elif word.islower() and _only_a_name_or_distorted(lw, "uk") and _standard(lw, "ru"):
-            ru += 1  # «меня», «только», «даже»: the Ukrainian dictionary lists them only as a surname, a name or
-            # a distorted form. Not for a capital: «Путина» is the name, not the Ukrainian «путина».
-        elif word.islower() and _only_a_name_or_distorted(lw, "ru") and _standard(lw, "uk"):
-            uk += 1
     return uk, ru
+
+
+# How close the plain evidence must be for the names-and-distorted-forms evidence to be looked at: two more
+# dictionary lookups per word, which a message full of new words would pay for every word otherwise.
+CLOSE = 2
+
+
+@lru_cache(maxsize=200_000)
+def _listed_otherwise(word: str) -> tuple[int, int]:
+    """A lower-case word one dictionary lists only as a name or a distorted form and the other as a common word:
+    «меня», «только», «даже» are Russian (the Ukrainian dictionary knows them only as a surname, a name, a
+    distorted form). Not for a capital: «Путина» is the name, not the Ukrainian «путина»."""
+    if not word.islower() or not _CYRILLIC.search(word):
+        return 0, 0
+    if not (morphology.is_known(word, "uk") and morphology.is_known(word, "ru")):
+        return 0, 0  # only_in has spoken for it
+    if _only_a_name_or_distorted(word, "uk") and _standard(word, "ru"):
+        return 0, 1
+    if _only_a_name_or_distorted(word, "ru") and _standard(word, "uk"):
+        return 1, 0
+    return 0, 0
 
 
 def _usage(word: str, lang: str) -> float:
@@ -115,6 +131,11 @@ def detect_words(words: list[str]) -> str | None:
         for_uk, for_ru = _evidence(w)
         uk += for_uk
         ru += for_ru
+    if abs(uk - ru) <= CLOSE:
+        for w in words:
+            for_uk, for_ru = _listed_otherwise(w)
+            uk += for_uk
+            ru += for_ru
     if uk == ru:
         # Both dictionaries know the words (the Ukrainian one lists many Russian forms): ask which language
         # uses them more. Loaded only on a tie.
