@@ -135,6 +135,12 @@ class Colloquial(Check):
         return _marked_form(token.text, lang)
 
 
+def is_colloquial(word: str, lang: str) -> bool:
+    """``word`` is one spelling.colloquial reports: listed in rules/<lang>/colloquial.txt, or marked informal by
+    the dictionary with a standard word for it («щас»)."""
+    return lexicon.colloquial(word, lang) is not None or _marked_form(word, lang) is not None
+
+
 # Words that introduce a word talked about: «слово „щас“».
 _NAMING = frozenset("слово словечко словца выражение фраза термин слова словечки выражения вираз термін word term".split())
 

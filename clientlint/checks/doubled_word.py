@@ -6,6 +6,7 @@ import re
 
 from . import Check
 from .. import lexicon, morphology
+from .colloquial import is_colloquial
 
 # An emoticon ends a thought in chat as a full stop does: «встречу перенесли :(( не не переживайте».
 _EMOTICON_BEFORE = re.compile(r"(?:[:;=]-?[()DPpОо]|[()]{2,})\s*$")
@@ -58,14 +59,11 @@ def _qualitative(reading, lang: str) -> bool:
 
 
 def _chat_word(word: str, lang: str | None) -> bool:
-    """A colloquial word of the shipped lists, or a Cyrillic word no lexicon knows: doubled, it is a chant or
-    emphasis in chat style, not a word typed twice by mistake."""
+    """A word spelling.colloquial reports («ппц», «щас»), or a Cyrillic word no lexicon knows: doubled, it is a
+    chant or emphasis in chat style, not a word typed twice by mistake."""
     if lang not in morphology.SUPPORTED or not any("\u0400" <= c <= "\u04ff" for c in word):
         return False
-    if lexicon.colloquial(word, lang) is not None or not lexicon.is_known(word, lang):
-        return True
-    readings = morphology.parses(word, lang)
-    return bool(readings) and all({"Infr", "Slng"} & p.tag.grammemes for p in readings)  # «щас щас»
+    return is_colloquial(word, lang) or not lexicon.is_known(word, lang)
 
 
 def _is_name_or_code(a, b, at_start: bool) -> bool:
