@@ -27,7 +27,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # measure this che
 
 import clientlint
 
-from common import CORPORA as DEFAULT, DATA, rows, stable_sample, table, wilson
+from common import CORPORA as DEFAULT, DATA, rows, stable_sample, table, unquote_cell, wilson
 
 ADJUDICATED = DATA / "false_alarms_adjudicated.tsv"
 SAMPLE = 300  # findings judged per corpus when not all are: about ±2.5 points on the false share
@@ -60,8 +60,11 @@ def clean_sets(folder: Path) -> dict[str, list[str]]:
     return {
         "uk UA-GEC corrected": [r["target_sentence"] for r in rows(folder / "uk_uagec_train_sentences.tsv")],
         "ru RuCoLA acceptable": [r["sentence"] for r in rows(folder / "ru_rucola_train.tsv") if r["acceptable"] == "1"],
-        "ru detox neutral": [r["text"] for r in rows(folder / "ru_toxic_pairs_train.tsv") if r["label"] == "neutral"],
-        "en detox neutral": [r["text"] for r in rows(folder / "en_toxic_pairs_train.tsv") if r["label"] == "neutral"],
+        # the detox files store some cells CSV-quoted: measured as the text they stand for, as tone.py does
+        "ru detox neutral": [unquote_cell(r["text"]) for r in rows(folder / "ru_toxic_pairs_train.tsv")
+                             if r["label"] == "neutral"],
+        "en detox neutral": [unquote_cell(r["text"]) for r in rows(folder / "en_toxic_pairs_train.tsv")
+                             if r["label"] == "neutral"],
     }
 
 

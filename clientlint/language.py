@@ -161,6 +161,16 @@ SHORT_LATIN = 8
 _LACKS = {"bg": "ыэё", "sr": "ыэёщъй", "mk": "ыэёщъй", "be": "иъщ"}
 
 
+def shows_language(doc, lang: str) -> bool:
+    """The message has a letter or a short function word only ``lang`` (ru or uk) has. A single word is called a
+    word of the other language only against such evidence: «Меня бомбануло, прости» was guessed Ukrainian from
+    words both dictionaries list (the Ukrainian one knows «меня» as a surname), and its «меня» is no Russian word
+    in Ukrainian text."""
+    letters, function_words = (UK_ONLY, UK_WORDS - RU_WORDS) if lang == "uk" else (RU_ONLY, RU_WORDS - UK_WORDS)
+    return any(tok.kind == "word" and (tok.lower in function_words or any(c in letters for c in tok.text))
+               for sentence in doc.sentences for tok in sentence.tokens)
+
+
 def _letters_allow(lang: str, letters: str) -> bool:
     """Whether a text with these letters can be in ``lang``: none of them is one the language lacks."""
     return not any(c in _LACKS.get(lang, "") for c in letters)

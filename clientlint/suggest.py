@@ -133,3 +133,41 @@ _FUNCTION_WORDS = {
     "uk": ("не", "ні", "в", "у", "на", "по", "за", "з", "із", "до", "від", "без", "при"),
     "en": ("a", "an", "in", "on", "at", "to", "of", "every", "any", "some", "no"),
 }
+
+
+# Russian spelt by ear: an unstressed «о» written «а» («можна»), the soft sign of «-шь» left out («хочеш»), a silent
+# consonant left out («чесно», «сонце», «здраствуйте»), a double consonant written single («донбасу»). Such a
+# slip often makes a Ukrainian word, and in Russian text it is a slip, not Ukrainian.
+_SILENT = ("стн", "здн", "лнц", "вств", "рдц", "ндск", "нтск")
+BY_EAR_MIN_ZIPF = 3.5  # the Russian word meant is a common one
+
+
+def spelled_by_ear(word: str, cand: str) -> bool:
+    """``word`` is the Russian word ``cand`` with one slip of spelling by ear (see above); both lower-case."""
+    if len(word) == len(cand):
+        diff = [(a, b) for a, b in zip(word, cand) if a != b]
+        return len(diff) == 1 and set(diff[0]) == {"а", "о"}
+    if len(cand) != len(word) + 1:
+        return False
+    for i in range(len(cand)):
+        if cand[:i] + cand[i + 1:] != word:
+            continue
+        if cand[i] == "ь" and i == len(cand) - 1 and word.endswith("ш"):
+            return True
+        if (i > 0 and cand[i - 1] == cand[i] or i + 1 < len(cand) and cand[i + 1] == cand[i]) and cand[i] not in "аеёиоуыэюяь":
+            return True
+        if any(cluster in cand[max(0, i - 3):i + 4] and cluster not in word for cluster in _SILENT):
+            return True
+    return False
+
+
+@lru_cache(maxsize=20_000)
+def russian_by_ear(word: str) -> str:
+    """The common Russian word that ``word`` (a word Russian does not have) spells by ear, or ''."""
+    w = normalize(word)
+    if len(w) < 5 or any(c not in ALPHABETS["ru"] for c in w) or is_known(w, "ru"):  # short: «смаг» is no «смог»
+        return ""
+    for cand in suggestions(w, "ru"):
+        if " " not in cand and spelled_by_ear(w, cand) and lexicon.strength(cand, "ru") >= BY_EAR_MIN_ZIPF:
+            return cand
+    return ""

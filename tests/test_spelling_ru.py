@@ -322,3 +322,32 @@ def test_a_colloquial_word_talked_about_is_not_used(linter, text, flagged):
 def test_a_colloquial_word_written_without_yo_may_be_a_standard_word(linter):
     assert found(linter, "Кормили лебедей и чаек на набережной.", "spelling.colloquial") == []
     assert found(linter, "Выпьем чаёк и обсудим макет.", "spelling.colloquial") == [("чаёк", "чай")]
+
+
+@pytest.mark.parametrize("text, typo, suggestion", [
+    ("Подскажите, что можна сделать с заказом?", "можна", "можно"),      # unstressed «о» written «а»
+    ("Если хочеш, перезвоню тебе завтра утром.", "хочеш", "хочешь"),    # «-шь» without its soft sign
+    ("Вот чесно, мы не знали о переносе.", "чесно", "честно"),           # a silent consonant left out
+])
+def test_russian_spelt_by_ear_is_a_typo_not_ukrainian(linter, text, typo, suggestion):
+    assert found(linter, text, UNKNOWN) == [(typo, suggestion)]
+    assert linter.check(text).by_rule("language.mixed") == []
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Честно говоря, я дуже рад этому заказу.", "дуже"),  # a Ukrainian word, not a slip of a Russian one
+    ("Спасибо, ваш заказ вже в пути.", "вже"),
+])
+def test_ukrainian_words_in_russian_text_are_still_mixing(linter, text, word):
+    assert [text[d.start:d.end] for d in linter.check(text).by_rule("language.mixed")] == [word]
+    assert found(linter, text, UNKNOWN) == []
+
+
+def test_a_slip_by_ear_in_ukrainian_text_is_left_to_ukrainian():
+    from clientlint.suggest import russian_by_ear, spelled_by_ear
+    assert spelled_by_ear("можна", "можно") and spelled_by_ear("донбасу", "донбассу")
+    assert not spelled_by_ear("дуже", "даже") and not spelled_by_ear("було", "было")
+    assert russian_by_ear("сонце") == "солнце" and russian_by_ear("новий") == ""
+    linter = clientlint.Linter()
+    text = "Можна поDOOM-ати або поQUAKE-ти."  # «або»: the message is Ukrainian
+    assert found(linter, text, UNKNOWN) == []

@@ -61,6 +61,11 @@ def _is_counted(tokens, i: int, lang: str) -> bool:
     return False
 
 
+# Copulas between a noun and the adjective that is its predicate.
+_COPULAS = {"ru": {"есть", "был", "была", "было", "были", "будет", "будут", "стал", "стала", "стало", "стали"},
+            "uk": {"є", "був", "була", "було", "були", "буде", "будуть", "став", "стала", "стало", "стали"}}
+
+
 # Words the Ukrainian dictionary reads as adjectives that are nearly always predicatives: «можна» (it is allowed).
 _PREDICATIVES = {"uk": {"можна"}, "ru": set()}
 
@@ -139,6 +144,7 @@ class AdjectiveNounAgreement(Check):
                 "Спільнота у відкритому та у платному чатах.",
                 "Обожнюю складні тест- сценарії; на Патріаршій вечір; потрібна КППП.",
                 "Це буде легке офісне роуд-муві для команди.",
+                "Соблазн был большой рекламу запустить сразу, но мы дождались согласования.",
             ],
         },
     }
@@ -191,6 +197,8 @@ class AdjectiveNounAgreement(Check):
                     continue
                 if i and _follows_its_noun(every_adj, tokens[i - 1], lang):
                     continue  # «покажи детям своим пример»: the adjective follows the noun it belongs to
+                if i > 1 and tokens[i - 1].lower in _COPULAS[lang] and _follows_its_noun(every_adj, tokens[i - 2], lang):
+                    continue  # «интерес есть большой землю купить»: a predicate of the noun before the copula
                 if all(morphology.PERSONAL_NAMES & p.tag.grammemes for p in nouns):
                     continue  # «не включай заднюю, николай»: a name after the adjective is someone addressed
                 noun = nouns[0]

@@ -7,7 +7,9 @@ import re
 
 from . import Check
 from .. import lexicon, morphology
-from ..language import NO_EVIDENCE, RU_ONLY, RU_WORDS, UK_ONLY, UK_WORDS, detect, detect_words, only_in
+from ..suggest import russian_by_ear
+from ..language import (NO_EVIDENCE, RU_ONLY, RU_WORDS, UK_ONLY, UK_WORDS, detect, detect_words, only_in,
+                        shows_language)
 
 NAMES = {
     "ru": {"ru": "русском", "uk": "украинском", "en": "английском", "pl": "польском", "de": "немецком",
@@ -112,7 +114,8 @@ class LanguageMixed(Check):
             "single words that belong only to it: letters the other alphabet alone has (ы, э, ъ, ё in Ukrainian "
             "text; і, ї, є, ґ in Russian text), or words its dictionary knows and this one does not. Names and "
             "the team's accepted words are not mixing, and a single word is called foreign only when the message "
-            "shows its own language by a letter or a short function word of it."
+            "shows its own language by a letter or a short function word of it. Russian spelt by ear that happens "
+            "to be Ukrainian («можна», «хочеш», «чесно») is a typo, reported by spelling.unknown-word."
         ),
         "examples": {
             "bad": [
@@ -126,6 +129,7 @@ class LanguageMixed(Check):
                 "Спасибо за заказ и за терпение.",
                 "Ваш менеджер — Олександр Ковальов, він на зв'язку.",
                 "Мы работаем с Київстар и Rozetka.",
+                "Подскажите, что можна сделать, если курьер опоздал?",
             ],
         },
     }
@@ -139,7 +143,7 @@ class LanguageMixed(Check):
         name = {"ru": {"uk": "украинское слово"}, "uk": {"ru": "російське слово"}}[main][other]
         sentence_name = {"ru": "украинское предложение", "uk": "російське речення"}[main]
         quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(doc.text)]
-        main_evident = self._shows_language(doc, main)
+        main_evident = shows_language(doc, main)
         for sentence in doc.sentences:
             words = [t for t in sentence.tokens if t.kind == "word"]
             if (len(words) >= 4 and sentence.language == other and detect_words([t.text for t in words]) == other
@@ -156,16 +160,9 @@ class LanguageMixed(Check):
                     continue
                 if self._foreign(tok.text, main, other, foreign_letters) and not self._cited(tok, doc, quotes, other):
                     # (a quoted word or phrase of the other language is a quotation, not the writer's own words)
+                    if main == "ru" and russian_by_ear(tok.text) and not shows_language(doc, other):
+                        continue  # «можна», «чесно», «хочеш»: Russian spelt by ear; spelling.unknown-word has it
                     yield self.diagnostic(tok.start, tok.end, lang=main, match=tok.text, other=name)
-
-    @staticmethod
-    def _shows_language(doc, lang: str) -> bool:
-        """The message has a letter or a short function word only ``lang`` has. A single word is called foreign
-        only against such evidence: «Меня бомбануло, прости» was guessed Ukrainian from words both dictionaries list
-        (the Ukrainian one knows «меня» as a surname), and its «меня» is no Russian word in Ukrainian text."""
-        letters, function_words = (UK_ONLY, UK_WORDS - RU_WORDS) if lang == "uk" else (RU_ONLY, RU_WORDS - UK_WORDS)
-        return any(tok.kind == "word" and (tok.lower in function_words or any(c in letters for c in tok.text))
-                   for sentence in doc.sentences for tok in sentence.tokens)
 
     @staticmethod
     def _own_words(words, lang: str) -> int:

@@ -129,9 +129,18 @@ def _quoted_label(text: str, start: int, end: int) -> bool:
     if not before or not after or before[-1] not in OPEN_QUOTES or after[0] not in CLOSE_QUOTES:
         return False
     # A straight quote opens after a space or the start, and closes before a space, a mark or the end: in
-    # «2014"" ОЧЕНЬ КЛАССНО"» the first marks close a quotation and the last closes the whole message.
+    # «2014"" ОЧЕНЬ КЛАССНО"» the first marks close a quotation and the last closes the whole message. A quote
+    # typed against the wrong word («фраза" НЕ ТРОГАЙ" уже», «"СОХРАНИТЬ"ПОЧЕМУ …») still opens or closes by
+    # its place in the pairs: the first «"» of the text opens, the second closes.
     opening, closing = before.rstrip("\"'"), after.lstrip("\"'")
-    return not (before[-1] in "\"'" and opening[-1:].isalnum()) and not (after[0] in "\"'" and closing[:1].isalnum())
+    # (Not when the text doubles its quotes, ""so"", as a CSV cell does: there the count says nothing.)
+    paired = '""' not in text and text.count('"') % 2 == 0
+    quotes_before = text.count('"', 0, len(before) - 1)
+    opens = before[-1] not in "\"'" or not opening[-1:].isalnum() or (
+        paired and before[-1] == '"' and quotes_before % 2 == 0)
+    closes = after[0] not in "\"'" or not closing[:1].isalnum() or (
+        paired and after[0] == '"' and text.count('"', 0, end) % 2 == 1 and quotes_before % 2 == 0)
+    return opens and closes
 
 
 _LATIN = re.compile(r"[A-Za-z'’-]+")
@@ -189,6 +198,8 @@ class ShoutingCapitals(Check):
                 'Click the ""SAVE CHANGES"" button when you are done.',
                 "На табличке было «НЕ ВХОДИТЬ! ИДЁТ СЪЁМКА», и мы подождали.",
                 "На кнопке написано ,,ОТПРАВИТЬ ЗАЯВКУ,, внизу страницы.",
+                'На кнопке написано" ОТПРАВИТЬ ЗАЯВКУ" внизу страницы.',
+                '"СОХРАНИТЬ ИЗМЕНЕНИЯ"нажмите, когда закончите.',
                 "Обложку сделаем в духе постера THE LAST OF US, как вы просили.",
             ],
         },

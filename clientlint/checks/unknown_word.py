@@ -6,9 +6,10 @@ from functools import lru_cache
 
 from . import Check
 from .. import lexicon, morphology
+from ..language import shows_language
 from ..morphology import normalize
 from ..rule import match_case
-from ..suggest import slip_between, suggestions
+from ..suggest import russian_by_ear, slip_between, suggestions
 
 # A word at the start of a sentence may be a name; flag it only when the suggestion is a common word.
 SENTENCE_START_MIN_ZIPF = 4.0
@@ -173,7 +174,8 @@ class UnknownWord(Check):
             "comma: «Дулма, …»), abbreviations, ALL-CAPS words, links, placeholders, codes (letters against "
             "digits), a Russian or Ukrainian word of three letters that real text uses (a clipping or an "
             "interjection more often than a slip) and words with no close suggestion are left alone, so the check "
-            "stays quiet on jargon it cannot judge."
+            "stays quiet on jargon it cannot judge. A Ukrainian word in Russian text is a question of mixing, "
+            "unless it is Russian spelt by ear: «можна» (an unstressed «о» heard as «а»), «хочеш», «чесно»."
         ),
         "examples": {
             "bad": [
@@ -182,6 +184,8 @@ class UnknownWord(Check):
                 {"text": "Please find the <<invocie>> attached.", "suggestion": "invoice"},
                 {"text": "<<Спосибо>>, что проверили адрес доставки.", "suggestion": "Спасибо"},
                 {"text": "<<Каллеги>>, добрый день! Отчёт готов.", "suggestion": "Коллеги"},
+                {"text": "Подскажите, что <<можна>> сделать с заказом?", "suggestion": "можно"},
+                {"text": "Если <<хочеш>>, перезвоню тебе завтра утром.", "suggestion": "хочешь"},
             ],
             "good": [
                 "Ваш заказ уже передан в доставку.",
@@ -246,12 +250,17 @@ class UnknownWord(Check):
         if lexicon.is_accepted(token.text, lang, doc.accepted_words):
             return None
         other = lexicon.other_cyrillic(lang)
-        if other and lexicon.is_known(token.text, other):
-            return None  # a word of the other language: a question of mixing, not of spelling
+        by_ear = russian_by_ear(token.text) if lang == "ru" else ""
+        by_ear = by_ear if by_ear and not shows_language(doc, "uk") else ""  # («або можна»: Ukrainian)
+        if other and lexicon.is_known(token.text, other) and not by_ear:
+            return None  # a word of the other language: a question of mixing, not of spelling («можна» in
+            # Russian text is Russian spelt by ear, not Ukrainian: it is ours)
         parts = [p for p in token.text.replace("\u2011", "-").split("-") if p]
         if len(parts) > 1 and all(lexicon.is_known(p, lang) or len(p) <= 2 for p in parts):
             return None
         cands = _fitting_first(suggestions(token.text, lang), token, sentence, lang)
+        if by_ear:
+            cands = (by_ear,) + tuple(c for c in cands if c != by_ear)
         if not cands:
             return None
         if _is_proper_name(cands[0], lang):

@@ -62,6 +62,9 @@ NAMING_WORDS = frozenset({"call", "calls", "called", "calling", "label", "labell
 NEGATORS = frozenset({"не", "ни", "никогда", "ні", "ніколи", "not", "never", "don't", "dont", "doesn't", "won't",
                       "wouldn't", "shouldn't", "can't", "cannot", "didn't", "t"})
 NAMING_REACH = 4  # words between the verb and the name, none of them punctuation
+# A word glossed, not used: «в переводе означает „гнида“», «слово переводится как …», "it means idiot".
+GLOSS_WORDS = frozenset({"означает", "означают", "означало", "означал", "означала", "переводится",
+                         "переводиться", "означає", "означають", "перекладається", "means", "meant"})
 
 
 def after_negated_naming(sentence, first: int, lang: str | None) -> bool:
@@ -119,7 +122,22 @@ def self_directed(sentence, first: int, last: int, lang: str | None) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and after.lower in REFLEXIVE:
         return not any(t.lower in OTHERS for t in tokens)
+    if _after_writers_clause(tokens, first, last):
+        return True
     return after is not None and _of_writers_thing(tokens, first, last, after, lang)
+
+
+def _after_writers_clause(tokens, first: int, last: int) -> bool:
+    """«я опять забыл приложить файл, дурак»: the name closes, after a comma, a clause whose subject is «я», and
+    no one else is in the sentence; the writer calls themselves that. («Вы забыли файл, дурак» is an insult.)"""
+    if first == 0 or tokens[first - 1].text != "," or (last + 1 < len(tokens) and tokens[last + 1].kind == "word"):
+        return False
+    clause = []
+    for token in reversed(tokens[:first - 1]):
+        if token.kind != "word" and token.text in ".!?;:—–…":
+            break
+        clause.append(token)
+    return any(t.lower in WRITER for t in clause) and not any(t.lower in OTHERS for t in tokens)
 
 
 # The writer as the subject, or as the owner of the thing («мне прислали дурацкий макет» is about a sender).
@@ -149,14 +167,18 @@ def _is_order(word: str, lang: str) -> bool:
 
 def _is_mention(sentence, first: int, last: int, text: str = "") -> bool:
     """A match in quotation marks («Идиот», "Idiot", or inside a longer quotation), capitalised mid-sentence
-    (The Idiot), or after a negated verb of calling names («мы не называем клиентов идиотами») names a thing or
-    disowns the word (a title, a quoted word, someone else's words) rather than says it."""
+    (The Idiot), after a negated verb of calling names («мы не называем клиентов идиотами»), or glossed («это
+    слово означает „дурак“», «переводится как …») names a thing or disowns the word (a title, a quoted word,
+    someone else's words) rather than says it."""
     tokens = sentence.tokens
     if text and inside_quotes(text, sentence, tokens[first].start, tokens[last].end):
         return True
     if after_negated_naming(sentence, first, sentence.language):
         return True
     before = tokens[first - 1] if first > 0 else None
+    if before is not None and (before.lower in GLOSS_WORDS or (
+            before.lower in ("как", "як", "as") and first > 1 and tokens[first - 2].lower in GLOSS_WORDS)):
+        return True
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if before is not None and after is not None and before.text in OPEN_QUOTES and after.text in CLOSE_QUOTES:
         return True
