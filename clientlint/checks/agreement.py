@@ -91,6 +91,26 @@ def _follows_its_noun(adjective_readings, before, lang: str) -> bool:
     return any(agree(x, y) for x in adjective_readings for y in nouns)
 
 
+def _after_preposition(before, adjective, noun, lang: str) -> tuple[bool, str | None]:
+    """When the adjective is in a case the preposition before it takes and the noun after it is in none of them:
+    (True, None) if no form of the noun agrees with the adjective (its gender is another: the adjective ends the
+    phrase, «из-за мелкого поездку»), (False, the form that agrees) if one does: the slip is in the noun («в
+    судейской коллегий» → «коллегии»). (False, None) otherwise."""
+    if before.kind != "word" or morphology.PREPOSITION_CASES.get(lang, {}).get(before.lower) is None:
+        return False, None
+    if not morphology.governed_by(before.text, adjective.text, lang) or morphology.fits_after_preposition(
+            before.text, noun.text, lang):
+        return False, None
+    adjectives = [p for p in morphology.parses(adjective.text, lang) if p.tag.POS in ("ADJF", "PRTF")
+                  and morphology.governed_by(before.text, p.word, lang)]
+    for n in (p for p in morphology.parses(noun.text, lang) if p.tag.POS == "NOUN"):
+        for x in adjectives:
+            form = morphology.safe_inflect(n, {g for g in (case_of(x.tag), number_of(x.tag)) if g})
+            if form is not None and agree(x, form) and morphology.fits_after_preposition(before.text, form.word, lang):
+                return False, form.word
+    return True, None
+
+
 def _is_ordinal(word: str, lang: str) -> bool:
     return any("Anum" in p.tag.grammemes or p.normal_form in _ORDINALS for p in morphology.parses(word, lang))
 
@@ -133,6 +153,7 @@ class AdjectiveNounAgreement(Check):
                 {"text": "Мы обновили <<личным кабинет>> клиента.", "suggestion": "личный кабинет"},
                 {"text": "Надішліть лист <<нашій менеджеру>>.", "suggestion": "нашому менеджеру"},
                 {"text": "Ми оновили <<особистий сторінку>> клієнта.", "suggestion": "особисту сторінку"},
+                {"text": "Курьер подъедет к <<большому дом>> в девять утра.", "suggestion": "большому дому"},
             ],
             "good": [
                 "Ваш новый заказ уже в работе.",
@@ -145,6 +166,7 @@ class AdjectiveNounAgreement(Check):
                 "Обожнюю складні тест- сценарії; на Патріаршій вечір; потрібна КППП.",
                 "Це буде легке офісне роуд-муві для команди.",
                 "Соблазн был большой рекламу запустить сразу, но мы дождались согласования.",
+                "Мы отменили из-за мелкого поездку на дачу, он заболел.",
             ],
         },
     }
@@ -197,6 +219,10 @@ class AdjectiveNounAgreement(Check):
                     continue
                 if i and _follows_its_noun(every_adj, tokens[i - 1], lang):
                     continue  # «покажи детям своим пример»: the adjective follows the noun it belongs to
+                closes, noun_form = _after_preposition(tokens[i - 1], a, n, lang) if i else (False, None)
+                if closes:
+                    continue  # «отменили из-за мелкого поездку»: the adjective stands for a noun («мелкий», the
+                    # little one) and ends the phrase of «из-за»; the noun after it cannot follow «из-за»
                 if i > 1 and tokens[i - 1].lower in _COPULAS[lang] and _follows_its_noun(every_adj, tokens[i - 2], lang):
                     continue  # «интерес есть большой землю купить»: a predicate of the noun before the copula
                 if all(morphology.PERSONAL_NAMES & p.tag.grammemes for p in nouns):
@@ -218,7 +244,10 @@ class AdjectiveNounAgreement(Check):
                     if inflected is not None:
                         form = inflected.word
                         break
-                repl = [f"{match_case(a.text, form)} {n.text}"] if form else []
+                if noun_form:  # «в судейской коллегий»: the adjective is right after «в», the noun is not
+                    repl = [f"{a.text} {match_case(n.text, noun_form)}"]
+                else:
+                    repl = [f"{match_case(a.text, form)} {n.text}"] if form else []
                 yield self.diagnostic(a.start, n.end, repl, lang=lang, match=doc.text[a.start:n.end])
 
 
