@@ -139,14 +139,20 @@ _FUNCTION_WORDS = {
 # consonant left out («чесно», «сонце», «здраствуйте»), a double consonant written single («донбасу»). Such a
 # slip often makes a Ukrainian word, and in Russian text it is a slip, not Ukrainian.
 _SILENT = ("стн", "здн", "лнц", "вств", "рдц", "ндск", "нтск")
+_VOWELS = frozenset("аеёиоуыэюя")
 BY_EAR_MIN_ZIPF = 3.5  # the Russian word meant is a common one
 
 
 def spelled_by_ear(word: str, cand: str) -> bool:
     """``word`` is the Russian word ``cand`` with one slip of spelling by ear (see above); both lower-case."""
     if len(word) == len(cand):
-        diff = [(a, b) for a, b in zip(word, cand) if a != b]
-        return len(diff) == 1 and set(diff[0]) == {"а", "о"}
+        diff = [i for i, (a, b) in enumerate(zip(word, cand)) if a != b]
+        if len(diff) != 1 or {word[diff[0]], cand[diff[0]]} != {"а", "о"}:
+            return False
+        # Only an unstressed «о» is heard as «а». Stress is not known here, but the first vowel of a word of one
+        # or two syllables is most often stressed: «сраку» is no «сроку», while «можна», «охото» are slips.
+        vowels = [i for i, c in enumerate(cand) if c in _VOWELS]
+        return not (len(vowels) <= 2 and diff[0] == vowels[0])
     if len(cand) != len(word) + 1:
         return False
     for i in range(len(cand)):
@@ -154,7 +160,7 @@ def spelled_by_ear(word: str, cand: str) -> bool:
             continue
         if cand[i] == "ь" and i == len(cand) - 1 and word.endswith("ш"):
             return True
-        if (i > 0 and cand[i - 1] == cand[i] or i + 1 < len(cand) and cand[i + 1] == cand[i]) and cand[i] not in "аеёиоуыэюяь":
+        if (i > 0 and cand[i - 1] == cand[i] or i + 1 < len(cand) and cand[i + 1] == cand[i]) and cand[i] not in _VOWELS | {"ь"}:
             return True
         if any(cluster in cand[max(0, i - 3):i + 4] and cluster not in word for cluster in _SILENT):
             return True

@@ -347,6 +347,8 @@ def test_a_slip_by_ear_in_ukrainian_text_is_left_to_ukrainian():
     from clientlint.suggest import russian_by_ear, spelled_by_ear
     assert spelled_by_ear("можна", "можно") and spelled_by_ear("донбасу", "донбассу")
     assert not spelled_by_ear("дуже", "даже") and not spelled_by_ear("було", "было")
+    assert not spelled_by_ear("хата", "хота")  # the first vowel of two syllables: stressed, never heard wrong
+    assert spelled_by_ear("охото", "охота") and spelled_by_ear("розборки", "разборки")
     assert russian_by_ear("сонце") == "солнце" and russian_by_ear("новий") == ""
     linter = clientlint.Linter()
     text = "Можна поDOOM-ати або поQUAKE-ти."  # «або»: the message is Ukrainian

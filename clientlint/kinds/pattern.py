@@ -122,16 +122,21 @@ def self_directed(sentence, first: int, last: int, lang: str | None) -> bool:
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and after.lower in REFLEXIVE:
         return not any(t.lower in OTHERS for t in tokens)
-    if _after_writers_clause(tokens, first, last):
+    if _after_writers_clause(tokens, first, last, lang):
         return True
     return after is not None and _of_writers_thing(tokens, first, last, after, lang)
 
 
-def _after_writers_clause(tokens, first: int, last: int) -> bool:
+def _after_writers_clause(tokens, first: int, last: int, lang: str | None) -> bool:
     """«я опять забыл приложить файл, дурак»: the name closes, after a comma, a clause whose subject is «я», and
     no one else is in the sentence; the writer calls themselves that. («Вы забыли файл, дурак» is an insult.)"""
     if first == 0 or tokens[first - 1].text != "," or (last + 1 < len(tokens) and tokens[last + 1].kind == "word"):
         return False
+    if any("?" in t.text for t in tokens[last + 1:] if t.kind != "word"):
+        return False  # «Где я такое кричу, шизик?»: a question calls someone that
+    readings = morphology.parses(tokens[first].text, lang) if first == last and lang in morphology.SUPPORTED else ()
+    if not readings or any(morphology.number_of(p.tag) != "sing" for p in readings):
+        return False  # «…кидаются в меня снегом, твари»: the plural names the others
     clause = []
     for token in reversed(tokens[:first - 1]):
         if token.kind != "word" and token.text in ".!?;:—–…":
