@@ -7,9 +7,9 @@ import re
 
 from . import Check
 from .. import lexicon, morphology
-from ..suggest import russian_by_ear
 from ..language import (NO_EVIDENCE, RU_ONLY, RU_WORDS, UK_ONLY, UK_WORDS, detect, detect_words, only_in,
                         shows_language)
+from ..suggest import russian_by_ear
 
 NAMES = {
     "ru": {"ru": "русском", "uk": "украинском", "en": "английском", "pl": "польском", "de": "немецком",
