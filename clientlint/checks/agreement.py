@@ -94,8 +94,8 @@ def _follows_its_noun(adjective_readings, before, lang: str) -> bool:
 def _after_preposition(before, adjective, noun, lang: str) -> tuple[bool, str | None]:
     """When the adjective is in a case the preposition before it takes and the noun after it is in none of them:
     (True, None) if no form of the noun agrees with the adjective (its gender is another: the adjective ends the
-    phrase, «из-за мелкого поездку»), (False, the form that agrees) if one does: the slip is in the noun («в
-    судейской коллегий» → «коллегии»). (False, None) otherwise."""
+    phrase, «из-за мелкого поездку»), (False, the form that agrees) if one does: the slip is in the noun («к
+    большому дом» → «дому»). (False, None) otherwise."""
     if before.kind != "word" or morphology.PREPOSITION_CASES.get(lang, {}).get(before.lower) is None:
         return False, None
     if not morphology.governed_by(before.text, adjective.text, lang) or morphology.fits_after_preposition(
@@ -224,7 +224,7 @@ class AdjectiveNounAgreement(Check):
                     continue  # «отменили из-за мелкого поездку»: the adjective stands for a noun («мелкий», the
                     # little one) and ends the phrase of «из-за»; the noun after it cannot follow «из-за»
                 if i > 1 and tokens[i - 1].lower in _COPULAS[lang] and _follows_its_noun(every_adj, tokens[i - 2], lang):
-                    continue  # «интерес есть большой землю купить»: a predicate of the noun before the copula
+                    continue  # «соблазн был большой рекламу запустить»: a predicate of the noun before the copula
                 if all(morphology.PERSONAL_NAMES & p.tag.grammemes for p in nouns):
                     continue  # «не включай заднюю, николай»: a name after the adjective is someone addressed
                 noun = nouns[0]
@@ -244,7 +244,7 @@ class AdjectiveNounAgreement(Check):
                     if inflected is not None:
                         form = inflected.word
                         break
-                if noun_form:  # «в судейской коллегий»: the adjective is right after «в», the noun is not
+                if noun_form:  # «к большому дом»: the adjective is right after «к», the noun is not
                     repl = [f"{a.text} {match_case(n.text, noun_form)}"]
                 else:
                     repl = [f"{match_case(a.text, form)} {n.text}"] if form else []

@@ -130,7 +130,7 @@ def _quoted_label(text: str, start: int, end: int) -> bool:
         return False
     # A straight quote opens after a space or the start, and closes before a space, a mark or the end: in
     # «2014"" ОЧЕНЬ КЛАССНО"» the first marks close a quotation and the last closes the whole message. A quote
-    # typed against the wrong word («фраза" НЕ ТРОГАЙ" уже», «"СОХРАНИТЬ"ПОЧЕМУ …») still opens or closes by
+    # typed against the wrong word («надпись" НЕ ВХОДИТЬ" на двери», «"СОХРАНИТЬ"ПОЧЕМУ …») still opens or closes by
     # its place in the pairs: the first «"» of the text opens, the second closes.
     opening, closing = before.rstrip("\"'"), after.lstrip("\"'")
     # (Not when the text doubles its quotes, ""so"", as a CSV cell does: there the count says nothing.)

@@ -62,7 +62,7 @@ NAMING_WORDS = frozenset({"call", "calls", "called", "calling", "label", "labell
 NEGATORS = frozenset({"не", "ни", "никогда", "ні", "ніколи", "not", "never", "don't", "dont", "doesn't", "won't",
                       "wouldn't", "shouldn't", "can't", "cannot", "didn't", "t"})
 NAMING_REACH = 4  # words between the verb and the name, none of them punctuation
-# A word glossed, not used: «в переводе означает „гнида“», «слово переводится как …», "it means idiot".
+# A word glossed, not used: «это слово означает „балбес“», «слово переводится как …», "it means idiot".
 GLOSS_WORDS = frozenset({"означает", "означают", "означало", "означал", "означала", "переводится",
                          "переводиться", "означає", "означають", "перекладається", "means", "meant"})
 
@@ -133,10 +133,10 @@ def _after_writers_clause(tokens, first: int, last: int, lang: str | None) -> bo
     if first == 0 or tokens[first - 1].text != "," or (last + 1 < len(tokens) and tokens[last + 1].kind == "word"):
         return False
     if any("?" in t.text for t in tokens[last + 1:] if t.kind != "word"):
-        return False  # «Где я такое кричу, шизик?»: a question calls someone that
+        return False  # «Когда я такое обещал, идиот?»: a question calls someone that
     readings = morphology.parses(tokens[first].text, lang) if first == last and lang in morphology.SUPPORTED else ()
     if not readings or any(morphology.number_of(p.tag) != "sing" for p in readings):
-        return False  # «…кидаются в меня снегом, твари»: the plural names the others
+        return False  # «я жду ответа неделю, идиоты»: the plural names the others
     clause = []
     for token in reversed(tokens[:first - 1]):
         if token.kind != "word" and token.text in ".!?;:—–…":
