@@ -487,6 +487,7 @@ def clear_caches(morphology_too: bool) -> None:
     suggest.suggestions.cache_clear()
     lexicon.is_known.cache_clear()
     lexicon.zipf.cache_clear()
+    lexicon.in_wide_lexicon.cache_clear()
     language._evidence.cache_clear()
     language._listed_otherwise.cache_clear()
     if morphology_too:

@@ -353,3 +353,35 @@ def test_a_slip_by_ear_in_ukrainian_text_is_left_to_ukrainian():
     linter = clientlint.Linter()
     text = "Можна поDOOM-ати або поQUAKE-ти."  # «або»: the message is Ukrainian
     assert found(linter, text, UNKNOWN) == []
+
+
+# --- the wide lexicon: asked last, Russian only --------------------------------------------------------------------
+
+def test_a_word_only_the_wide_lexicon_knows_is_not_a_typo(linter, monkeypatch):
+    text = "Приносим извинения за подвисания приложения."  # not «подписания»: a word OpenCorpora lacks
+    assert found(linter, text, UNKNOWN) == []
+    monkeypatch.setattr(lexicon, "WIDE_LEXICON", ())
+    lexicon.in_wide_lexicon.cache_clear()
+    try:
+        assert found(clientlint.Linter(), text, UNKNOWN) == [("подвисания", "подписания")]
+    finally:
+        lexicon.in_wide_lexicon.cache_clear()
+
+
+def test_the_wide_lexicon_speaks_for_russian_only_and_typos_stay_typos(linter):
+    assert lexicon.in_wide_lexicon("подвисание", "ru")
+    assert not lexicon.in_wide_lexicon("подвисание", "uk") and not lexicon.in_wide_lexicon("будинка", "uk")
+    assert found(linter, "Спасибо за подробный коментарий к заказу.", UNKNOWN) == [("коментарий", "комментарий")]
+
+
+def test_a_chanted_syllable_is_chat_spelling_not_a_typo(linter):
+    text = "Макет отправили, уруру, ждём ответа."
+    assert found(linter, text, COLLOQUIAL) == [("уруру", None)] and found(linter, text, UNKNOWN) == []
+    assert lexicon.is_chant("бубубу", "ru") and lexicon.is_chant("аняня", "ru")
+    assert not lexicon.is_chant("сюсю", "ru")  # twice alone: a pet name as often as a chant
+    assert not lexicon.is_chant("папа", "ru") and not lexicon.is_chant("няня", "ru")  # dictionary words
+
+
+def test_a_misspelling_set_against_its_word_is_an_example(linter):
+    assert found(linter, "Пишется «пришёл», а не «пришол».", UNKNOWN) == []
+    assert [w for w, _ in found(linter, "Он пришёл, а я не пришол.", UNKNOWN)] == ["пришол"]  # no «а» after it

@@ -111,6 +111,15 @@ def _after_preposition(before, adjective, noun, lang: str) -> tuple[bool, str | 
     return True, None
 
 
+def _stands_alone(adjective_readings, noun_readings) -> bool:
+    """A neuter adjective that opens the sentence before a noun in the nominative is a word of its own, its dash
+    left out: «Удивительное клиент сам нашёл ошибку», «Дивне замовник сам знайшов помилку». The noun is the
+    subject of what follows, not the adjective's noun."""
+    return (any(x.tag.POS == "ADJF" and {"neut", "nomn"} <= x.tag.grammemes and "plur" not in x.tag.grammemes
+                for x in adjective_readings)
+            and any(case_of(y.tag) == "nomn" for y in noun_readings))
+
+
 def _is_ordinal(word: str, lang: str) -> bool:
     return any("Anum" in p.tag.grammemes or p.normal_form in _ORDINALS for p in morphology.parses(word, lang))
 
@@ -167,6 +176,8 @@ class AdjectiveNounAgreement(Check):
                 "Це буде легке офісне роуд-муві для команди.",
                 "Соблазн был большой рекламу запустить сразу, но мы дождались согласования.",
                 "Мы отменили из-за мелкого поездку на дачу, он заболел.",
+                "Удивительное клиент сам нашёл ошибку и прислал исправление.",
+                "Дивне замовник сам знайшов помилку й надіслав виправлення.",
             ],
         },
     }
@@ -227,6 +238,8 @@ class AdjectiveNounAgreement(Check):
                     continue  # «соблазн был большой рекламу запустить»: a predicate of the noun before the copula
                 if all(morphology.PERSONAL_NAMES & p.tag.grammemes for p in nouns):
                     continue  # «не включай заднюю, николай»: a name after the adjective is someone addressed
+                if all(t.kind == "punct" for t in tokens[:i]) and _stands_alone(every_adj, every_noun):
+                    continue  # «Удивительное клиент сам нашёл ошибку»: «удивительное — …», its dash left out
                 noun = nouns[0]
                 wanted = {case_of(noun.tag)}
                 if number_of(noun.tag) == "plur":

@@ -74,7 +74,8 @@ class Colloquial(Check):
             "regular client may keep them. Colloquial, slang and internet words the dictionary lacks or does not mark "
             "(«курсач», «скрины», «запостить») are listed in rules/ru/colloquial.txt with a neutral word where one "
             "exists; the replacement is put into the form of the word when it is a single word («скрины» → "
-            "«скриншоты»). Laughter spelt out («хаха», «ахахах», of any length) is colloquial too."
+            "«скриншоты»). Laughter spelt out («хаха», «ахахах», of any length) is colloquial too, and so is a "
+            "syllable chanted over and over that no dictionary lists («ляляля», «уруру»)."
         ),
         "examples": {
             "bad": [
@@ -84,6 +85,7 @@ class Colloquial(Check):
                 {"text": "Пришлите, пожалуйста, <<скрины>> ошибки.", "suggestion": "скриншоты"},
                 {"text": "Мы <<запостили>> новость о скидках.", "suggestion": "опубликовали"},
                 {"text": "Оплату за <<курсач>> вернём завтра.", "suggestion": "курсовая работа"},
+                {"text": "Макет готов, <<ляляля>>, ждём ваших правок."},
             ],
             "good": [
                 "Я сейчас проверю ваш заказ.",
@@ -93,6 +95,7 @@ class Colloquial(Check):
                 "Мы опубликовали новость о скидках.",
                 "Она водила машину, а в меню были норм и правила.",
                 "Клава из отдела доставки позвонит вам.",
+                "Папа ученика просил перезвонить, а няня заберёт заказ.",
                 "Слово «щас» в письмах клиентам мы не используем.",
             ],
         },

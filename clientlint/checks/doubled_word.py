@@ -66,6 +66,14 @@ def _chat_word(word: str, lang: str | None) -> bool:
     return is_colloquial(word, lang) or not lexicon.is_known(word, lang)
 
 
+def _possessive_chain(word: str, lang: str | None) -> bool:
+    """«друга друга», «клиента клиента»: a person's noun whose second use can be a genitive is a chain of two
+    («встретил друга друга» — a friend of a friend), grammatical, so not a word typed twice."""
+    if lang not in morphology.SUPPORTED:
+        return False
+    return any(p.tag.POS == "NOUN" and {"anim", "gent"} <= p.tag.grammemes for p in morphology.parses(word, lang))
+
+
 def _is_name_or_code(a, b, at_start: bool) -> bool:
     """«Bora Bora», «Baden Baden» (both capitalised mid-sentence) and short codes («AA AA») are not slips;
     «The The» at the start of a sentence is."""
@@ -90,7 +98,8 @@ class DoubledWord(Check):
             "A word typed twice («в в», “the the”) is the typo a client spots first: it shows the message was "
             "not read before sending. Interjections, grammatical doubles (“had had”, «да да»), an order pressed "
             "home («давай давай»), laughter («хаха хаха»), a word said three times on purpose («учиться учиться и "
-            "учиться») and a pair that makes a clause of its own («Отчёты отчёты, и так до вечера») are left alone."
+            "учиться»), a pair that makes a clause of its own («Отчёты отчёты, и так до вечера») and a person's noun "
+            "followed by its own genitive («друг друга» — a friend of a friend) are left alone."
         ),
         "examples": {
             "bad": [
@@ -116,6 +125,8 @@ class DoubledWord(Check):
                 "Отчёты отчёты, и так до самого вечера.",
                 "Минуту, я щас щас отправлю макет.",
                 "Мы с командой скандировали «олеоле олеоле» весь матч.",
+                "Мы познакомились через друга друга на конференции.",
+                "Звернення надійшло від клієнта клієнта, тож відповімо через агенцію.",
             ],
         },
     }
@@ -135,6 +146,8 @@ class DoubledWord(Check):
                 if _chat_word(a.text, sentence.language or doc.language):
                     continue  # «ппц ппц», «плюсони плюсони»: a chat word or one no dictionary knows, said twice
                     # for effect (spelling.colloquial and spelling.unknown-word speak for the word itself)
+                if _possessive_chain(a.text, sentence.language or doc.language):
+                    continue
                 if at_start and a.lower in ("не", "ні"):
                     continue  # «Не не знаю»: «Не, не знаю», a «no» and then the negation, its comma left out
                 between = doc.text[a.end:b.start]

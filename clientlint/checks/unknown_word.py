@@ -117,6 +117,18 @@ _RELATIVE_WORDS = frozenset({"который", "чей", "що", "який", "ч
 _NAME_MARKS = morphology.PROPER_NAMES
 
 
+def set_against_its_word(token, sentence, cands: tuple[str, ...]) -> bool:
+    """«пишется пришёл, а не пришол», «не пришол, а пришёл»: the misspelling is set against the word it spoils,
+    as an example of what not to write."""
+    words = [t for t in sentence.tokens if t.kind == "word"]
+    j = next(k for k, t in enumerate(words) if t is token)
+    meant = {normalize(c).replace("ё", "е") for c in cands[:3]}
+    said = [normalize(t.text).replace("ё", "е") for t in words]
+    return (j >= 3 and said[j - 2:j] == ["а", "не"] and said[j - 3] in meant
+            or j >= 1 and said[j - 1] == "не" and said[j + 1:j + 2] == ["а"] and said[j + 2:j + 3] != []
+            and said[j + 2] in meant)
+
+
 def _is_proper_name(word: str, lang: str) -> bool:
     if lang not in morphology.SUPPORTED or " " in word:
         return False
@@ -200,6 +212,9 @@ class UnknownWord(Check):
                 "Зікар кивнув і вийшов.",
                 "Посмотрите нашу подборочку товаров к празднику.",
                 "Статью опубликуем на хабре в четверг.",
+                "Простите за подвисание сайта вчера вечером.",
+                "Правильно писать «пришёл», а не «пришол».",
+                "Пишіть не «замовленя», а «замовлення».",
                 "Дулма, спасибо за отзыв, мы всё учли.",
                 "Договор подписала Т. Ю. Дулма, которая ведёт проект.",
                 "Ваш промокод жщп81вечр7 действует до пятницы.",
@@ -263,6 +278,8 @@ class UnknownWord(Check):
             cands = (by_ear,) + tuple(c for c in cands if c != by_ear)
         if not cands:
             return None
+        if set_against_its_word(token, sentence, cands):
+            return None  # an example of the misspelling, not a slip
         if _is_proper_name(cands[0], lang):
             return None  # «Левій» → «Леві»: a name one letter from another name is a name
         at_start = letters[:1].isupper()
@@ -281,4 +298,6 @@ class UnknownWord(Check):
         seen = lexicon.zipf(token.text, lang)
         if seen > 0 and best - seen < TYPO_RARER:
             return None  # used in its own right, not a rare slip away from a common word
+        if lexicon.in_wide_lexicon(token.text, lang):
+            return None  # a word after all, one our dictionary lacks («безвиз», «обидка»); asked last: slow to load
         return lang, cands
