@@ -187,10 +187,24 @@ def general(text: str) -> str | None:
     return None if code in ("un", "xxx") else code.split("-")[0]
 
 
+@lru_cache(maxsize=100_000)
+def _script_of(word: str) -> tuple[str | None, str]:
+    """("cyrillic", the word with a Latin «i» read as «і») for a word with a Cyrillic letter, ("latin", word) for one
+    with only Latin letters, (None, word) otherwise. Cached: every word is asked for its sentence and its message."""
+    if _CYRILLIC_WORD.search(word):
+        return "cyrillic", word.replace("i", "і").replace("I", "І")
+    return ("latin" if _LATIN_WORD.search(word) else None), word
+
+
 def detect(text: str, words: list[str]) -> str | None:
     """Language of a text from its word tokens (``text`` with masked parts blanked is what CLD2 reads)."""
-    cyrillic = [w.replace("i", "і").replace("I", "І") for w in words if _CYRILLIC_WORD.search(w)]
-    latin = [w for w in words if _LATIN_WORD.search(w) and not _CYRILLIC_WORD.search(w)]
+    cyrillic, latin = [], []
+    for w in words:
+        script, form = _script_of(w)
+        if script == "cyrillic":
+            cyrillic.append(form)
+        elif script == "latin":
+            latin.append(form)
     if cyrillic and len(cyrillic) >= len(latin):  # a brand name does not make a sentence Latin
         lowered = [w.lower() for w in cyrillic]
         known = sum(morphology.is_known(w, "ru") or morphology.is_known(w, "uk") or w in UK_WORDS or w in RU_WORDS
