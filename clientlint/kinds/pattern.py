@@ -292,14 +292,17 @@ class SequenceRule(Rule):
         words = doc.word_set
         any_regex = None  # whether some word matches some required expression; found on first need
         for texts, lemmas, regexes in self._required:
+            # set lookups first: the expressions, which walk every word of the message, only when they pass
+            if not all(not t.isdisjoint(words) for t in texts):
+                continue
+            if not all(not l.isdisjoint(words) or not l.isdisjoint(doc.lemma_set) for l in lemmas):
+                continue
             if regexes and self._any_regex is not None:
                 if any_regex is None:
                     any_regex = any(self._regex_hit(w) for w in doc.raw_word_set)
                 if not any_regex:
                     continue
-            if all(not t.isdisjoint(words) for t in texts) and all(
-                    not l.isdisjoint(words) or not l.isdisjoint(doc.lemma_set) for l in lemmas) and all(
-                    any(rx.fullmatch(w) for w in doc.raw_word_set) for rx in regexes):
+            if all(any(rx.fullmatch(w) for w in doc.raw_word_set) for rx in regexes):
                 return True
         return False
 
