@@ -210,8 +210,8 @@ def run_wall(cmd: list[str], env: dict) -> float:
     return elapsed
 
 
-def measure_cold(runs: int) -> dict:
-    message = MESSAGES / CLI_MESSAGE
+def measure_cold(runs: int, message: Path | None = None) -> dict:
+    message = message or MESSAGES / CLI_MESSAGE
     if not message.is_file():
         message = sorted(MESSAGES.glob("*.txt"))[0]
     env = dict(os.environ, NO_COLOR="1")
@@ -318,6 +318,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, help="warm time budget (default 2, or 0.5 with --quick)")
     parser.add_argument("--runs", type=int, help="cold runs per command (default 10, or 3 with --quick)")
     parser.add_argument("--no-cold", action="store_true", help="skip the subprocess measurements")
+    parser.add_argument("--cold-message", type=Path, help=f"the message of the cold runs (default {CLI_MESSAGE})")
     args = parser.parse_args(argv)
     budget = args.seconds if args.seconds is not None else (0.5 if args.quick else 2.0)
     runs = args.runs if args.runs is not None else (3 if args.quick else 10)
@@ -333,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         "warm": measure_warm(messages, budget),
     }
     if not args.no_cold:
-        result["cold"] = measure_cold(runs)
+        result["cold"] = measure_cold(runs, args.cold_message)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
