@@ -38,10 +38,10 @@ class Token:
     kind: str  # "word", "punct" or "masked"
     mask_kind: str | None = None
     index: int = 0  # position within its sentence
+    lower: str = field(init=False, repr=False, compare=False)  # the text lower-cased: rules ask for it often
 
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.lower = self.text.lower()
 
 
 @dataclass(slots=True)
