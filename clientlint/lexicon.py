@@ -8,7 +8,7 @@
 - Frequencies for ranking suggestions: wordfreq (Zipf scale, 0 for unseen words), for all three languages.
 - A second opinion for Russian, asked only about a word about to be reported as misspelt: the word forms of
   simplemma's Russian dictionary (1.36 million, from Wiktionary), which know newer and colloquial words that
-  OpenCorpora lacks («безвиз», «обидка», «деньжища»). See ``in_wide_lexicon``.
+  OpenCorpora lacks («подвисание», «токенизация»). See ``in_wide_lexicon``.
 
 Everything heavy is loaded on first use, once per process, and lookups are cached per word.
 """
@@ -89,7 +89,8 @@ def is_laughter(word: str) -> bool:
 
 # One syllable said over and over: three times («ляляля», «бубубу», «мимими»), or twice after a vowel («уруру»,
 # «аняня»). Twice alone is a word as often as a chant: a pet name («сюсю»), a name («Додо»).
-_CHANT = re.compile(r"([бвгґджзйклмнпрстфхцчшщ][аеёиоуыэюяєії])\1\1+|[аеёиоуыэюяєії]([бвгґджзйклмнпрстфхцчшщ][аеёиоуыэюяєії])\2+")
+_SYLLABLE = "[бвгґджзйклмнпрстфхцчшщ][аеёиоуыэюяєії]"
+_CHANT = re.compile(f"({_SYLLABLE})\\1\\1+|[аеёиоуыэюяєії]({_SYLLABLE})\\2+")
 
 
 def is_chant(word: str, lang: str) -> bool:

@@ -299,5 +299,5 @@ class UnknownWord(Check):
         if seen > 0 and best - seen < TYPO_RARER:
             return None  # used in its own right, not a rare slip away from a common word
         if lexicon.in_wide_lexicon(token.text, lang):
-            return None  # a word after all, one our dictionary lacks («безвиз», «обидка»); asked last: slow to load
+            return None  # a word after all, one our dictionary lacks («подвисание»); asked last: slow to load
         return lang, cands
