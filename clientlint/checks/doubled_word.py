@@ -99,7 +99,7 @@ class DoubledWord(Check):
             "not read before sending. Interjections, grammatical doubles (“had had”, «да да»), an order pressed "
             "home («давай давай»), laughter («хаха хаха»), a word said three times on purpose («учиться учиться и "
             "учиться»), a pair that makes a clause of its own («Отчёты отчёты, и так до вечера») and a person's noun "
-            "followed by its own genitive («друг друга» — a friend of a friend) are left alone."
+            "followed by its own genitive («друга друга» — a friend's friend) are left alone."
         ),
         "examples": {
             "bad": [
